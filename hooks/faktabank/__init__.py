@@ -1,0 +1,1 @@
+"""Finsam faktabank: load, validate, model and render the data under data/."""

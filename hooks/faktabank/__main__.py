@@ -1,0 +1,30 @@
+"""Command line: `python -m faktabank check [ROOT]` validates data/ without building the site."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .errors import DataError
+from .loader import build
+from .options import from_environment
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] != "check":
+        print("användning: python -m faktabank check [PROJEKTROT]", file=sys.stderr)
+        return 2
+    root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
+    try:
+        model = build(root, from_environment())
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        print(f"{len(exc.problems)} fel i data/", file=sys.stderr)
+        return 1
+    print(f"data/ är giltig: {len(model.forbund)} förbund, {len(model.reports)} rapporter, "
+          f"{len(model.insatser)} insatser, {len(model.organisations)} organisationer, {len(model.persons)} personer")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,90 @@
+"""Facts gathered across reports: key figures per förbund and year, member contributions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import Model, Report, Table
+
+KEY_FIGURES = (
+    ("intakter", "Verksamhetens intäkter"),
+    ("kostnader", "Verksamhetens kostnader"),
+    ("arets-resultat", "Årets resultat"),
+    ("eget-kapital", "Eget kapital"),
+    ("soliditet", "Soliditet"),
+    ("anstallda", "Antal anställda"),
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure as one report states it, with where it stands."""
+
+    value: int | float | str | None
+    unit: str
+    kronor: int | None
+    report: str
+    table: str
+    table_title: str
+    year: int
+    column: str
+
+
+def table_anchor(table: Table) -> str:
+    return f"tabell-{table.id}"
+
+
+def _facts_in(report: Report, typ: tuple[str, ...], keys: set[str]) -> list[tuple[str, Fact]]:
+    out = []
+    for t in report.tables:
+        if t.typ not in typ:
+            continue
+        for row in t.rows:
+            if row.nyckel not in keys:
+                continue
+            for col, cell in zip(t.columns, row.cells, strict=False):
+                if col.ar is None or col.slag not in (None, "utfall") or cell.value is None:
+                    continue
+                out.append((row.nyckel, Fact(cell.value, cell.unit, cell.kronor, report.id, table_anchor(t),
+                                             t.rubrik, col.ar, col.rubrik)))
+    return out
+
+
+def key_figures(model: Model, forbund_id: str) -> dict[int, dict[str, list[Fact]]]:
+    """year → key → facts, own-year reports first, then later reports' overviews."""
+    keys = {k for k, _ in KEY_FIGURES}
+    result: dict[int, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    reports = model.reports_of(forbund_id)
+    for r in reports:
+        for key, fact in _facts_in(r, ("oversikt",), keys):
+            result[fact.year][key].append(fact)
+    for year, by_key in result.items():
+        for facts in by_key.values():
+            facts.sort(key=lambda f: (model.reports[f.report].year != year, -model.reports[f.report].year))
+    return {y: dict(v) for y, v in sorted(result.items())}
+
+
+@dataclass(frozen=True)
+class Contribution:
+    parter: tuple[str, ...]
+    label: str
+    fact: Fact
+
+
+def contributions(model: Model, forbund_id: str | None = None) -> list[Contribution]:
+    """Member contributions (rows keyed 'medlemsbidrag') in every report, optionally of one förbund."""
+    out = []
+    for r in model.reports.values():
+        if forbund_id and r.forbund != forbund_id:
+            continue
+        for t in r.tables:
+            for row in t.rows:
+                if row.nyckel != "medlemsbidrag" or not row.parter:
+                    continue
+                for col, cell in zip(t.columns, row.cells, strict=False):
+                    if col.ar is None or cell.value is None or col.slag not in (None, "utfall"):
+                        continue
+                    out.append(Contribution(row.parter, row.text, Fact(cell.value, cell.unit, cell.kronor, r.id,
+                                                                       table_anchor(t), t.rubrik, col.ar, col.rubrik)))
+    return out

@@ -1,0 +1,90 @@
+"""One registry of entity pages: where each entity's page is and how to link to it from another page."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .model import Model
+
+SECTIONS = {
+    "forbund": "forbund",
+    "rapport": "rapporter",
+    "insats": "insatser",
+    "organisation": "organisationer",
+    "person": "personer",
+    "indikator": "indikatorer",
+}
+
+
+def src_uri(kind: str, entity_id: str | int | None = None) -> str:
+    """The docs path of an entity's page (or of a section index when entity_id is None)."""
+    section = SECTIONS[kind]
+    return f"{section}/index.md" if entity_id is None else f"{section}/{entity_id}.md"
+
+
+def page_url(src: str, use_directory_urls: bool = True) -> str:
+    """The site URL (relative to the site root) that MkDocs gives a docs path."""
+    stem = src[: -len(".md")]
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Builds relative links from one page to any entity page, and link markup with the entity's name."""
+
+    model: Model
+    here: str
+    use_directory_urls: bool = True
+
+    def url(self, src: str, anchor: str = "") -> str:
+        target = page_url(src, self.use_directory_urls)
+        here = page_url(self.here, self.use_directory_urls)
+        here_dir = here if here.endswith("/") or here == "" else posixpath.dirname(here) + "/"
+        rel = posixpath.relpath("/" + target, "/" + here_dir) if target != here_dir else "."
+        if target.endswith("/") and not rel.endswith("/") and rel != ".":
+            rel += "/"
+        if rel == ".":
+            rel = "./"
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def to(self, kind: str, entity_id: str | int | None = None, anchor: str = "") -> str:
+        return self.url(src_uri(kind, entity_id), anchor)
+
+    def _a(self, href: str, text: str) -> Markup:
+        return Markup('<a href="{}">{}</a>').format(href, text)
+
+    def person(self, pid: str) -> Markup:
+        return self._a(self.to("person", pid), self.model.persons[pid].namn)
+
+    def org(self, oid: str) -> Markup:
+        """An organisation reference: a registered organisation or a förbund."""
+        if oid in self.model.forbund:
+            return self.forbund(oid)
+        return self._a(self.to("organisation", oid), self.model.organisations[oid].namn)
+
+    def orgs(self, oids: tuple[str, ...] | list[str]) -> Markup:
+        return Markup(", ").join(self.org(o) for o in oids)
+
+    def forbund(self, fid: str, short: bool = False) -> Markup:
+        f = self.model.forbund[fid]
+        return self._a(self.to("forbund", fid), f.kortnamn if short else f.namn)
+
+    def insats(self, iid: str, text: str | None = None) -> Markup:
+        return self._a(self.to("insats", iid), text or self.model.insatser[iid].namn)
+
+    def report(self, rid: str, anchor: str = "", text: str | None = None) -> Markup:
+        r = self.model.reports[rid]
+        label = text or f"{self.model.forbund[r.forbund].kortnamn} {r.year}"
+        return self._a(self.to("rapport", rid, anchor), label)
+
+    def indikator(self, number: int) -> Markup:
+        return self._a(self.to("indikator", number), escape(f"Indikator {number}"))

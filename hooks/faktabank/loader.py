@@ -1,0 +1,174 @@
+"""Read data/ into the model: parse (safe YAML) → schema → cross-references → model.
+
+Nothing here renders, and nothing here writes: data/ is only ever read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import crossref
+from .errors import DataError, Problem
+from .model import (
+    AMOUNT_UNITS,
+    UNIT_FACTOR,
+    Cell,
+    Column,
+    Forbund,
+    Insats,
+    Model,
+    Organisation,
+    Person,
+    Report,
+    Row,
+    Source,
+    Table,
+    freeze,
+)
+from .schema import validate
+from .yamlload import Document, dotted, load
+
+NUMBER_AS_TEXT = re.compile(r"^[+\-−]?\s*\d[\d .,\u00a0]*(\s*(kr|tkr|kkr|%))?$")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to build: the edition and, for a snapshot, the last reporting year included."""
+
+    edition: str = "public"
+    upto: int | None = None
+
+
+def kind_of(rel: str) -> str | None:
+    """The schema kind of a file from its place under data/."""
+    parts = rel.split("/")
+    if parts == ["data", "organisationer.yaml"]:
+        return "organisationer"
+    if parts == ["data", "personer.yaml"]:
+        return "personer"
+    if len(parts) == 3 and parts[1] in ("forbund", "insatser", "rapporter"):
+        return {"forbund": "forbund", "insatser": "insatser", "rapporter": "rapport"}[parts[1]]
+    return None
+
+
+def read_documents(root: Path) -> tuple[list[tuple[str, Document]], list[Problem]]:
+    """Parse and schema-check every data file. Returns documents and all problems found."""
+    docs: list[tuple[str, Document]] = []
+    problems: list[Problem] = []
+    data_dir = root / "data"
+    if not data_dir.is_dir():
+        raise DataError([Problem("data", None, "", "katalogen data/ saknas")])
+    for file in sorted(data_dir.rglob("*")):
+        if file.is_dir():
+            continue
+        rel = file.relative_to(root).as_posix()
+        if file.suffix not in (".yaml", ".yml"):
+            if file.name != "README.md":
+                problems.append(Problem(rel, None, "", "okänd fil i data/; bara .yaml-filer hör hemma här"))
+            continue
+        kind = kind_of(rel)
+        if kind is None:
+            problems.append(Problem(rel, None, "", "okänd placering; data/organisationer.yaml, data/personer.yaml, "
+                                    "data/forbund/*.yaml, data/insatser/*.yaml eller data/rapporter/*.yaml förväntades"))
+            continue
+        try:
+            doc = load(file, rel)
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        found = validate(doc, kind)
+        problems += found
+        if not found:
+            docs.append((kind, doc))
+    return docs, problems
+
+
+def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, problems: list[Problem]) -> Table:
+    columns = tuple(
+        Column(c["id"], c["rubrik"], c.get("ar") or (int(c["datum"][:4]) if "datum" in c else None),
+               c.get("datum"), c.get("slag"), c.get("enhet", raw["enhet"]))
+        for c in raw["kolumner"]
+    )
+    rows = []
+    for r_i, r in enumerate(raw["rader"]):
+        rpath = (*path, "rader", r_i)
+        values = r.get("varden", [])
+        if values and len(values) != len(columns):
+            problems.append(Problem(doc.path, doc.line((*rpath, "varden")), dotted((*rpath, "varden")),
+                                    f"{len(columns)} värden förväntades (ett per kolumn), fick {len(values)}"))
+        cells = []
+        for c_i, value in enumerate(values):
+            unit = r.get("enhet") or (columns[c_i].enhet if c_i < len(columns) else raw["enhet"])
+            cpath = (*rpath, "varden", c_i)
+            kronor = None
+            if unit in AMOUNT_UNITS:
+                if isinstance(value, float):
+                    problems.append(Problem(doc.path, doc.line(cpath), dotted(cpath),
+                                            f"belopp i {unit} ska vara ett heltal, fick {value!r}",
+                                            "skriv beloppet i tabellens enhet utan decimaler"))
+                elif isinstance(value, str) and NUMBER_AS_TEXT.match(value.strip()):
+                    problems.append(Problem(doc.path, doc.line(cpath), dotted(cpath),
+                                            f"belopp i {unit} ska vara ett heltal, fick texten {value!r}",
+                                            "skriv t.ex. 4.511.722 som 4511722 och ange enheten i 'enhet'"))
+                elif isinstance(value, int):
+                    kronor = value * UNIT_FACTOR[unit]
+            cells.append(Cell(value, unit, kronor))
+        rows.append(Row(r["text"], r.get("slag", "rad"), r.get("not"), r.get("projekt"), r.get("insats"),
+                        tuple(r.get("parter", ())), r.get("nyckel"), tuple(cells), doc.line(rpath)))
+    return Table(raw["id"], raw["typ"], raw["rubrik"], raw["avsnitt"], raw["enhet"], raw.get("not"),
+                 raw.get("kommentar"), columns, tuple(rows),
+                 Source(doc.path, doc.line(path), report_id, raw["avsnitt"]))
+
+
+def build(root: Path, options: Options | None = None) -> Model:
+    """Load, validate and model all data under root/data. Raises DataError listing every problem."""
+    options = options or Options()
+    docs, problems = read_documents(root)
+    if problems:  # cross-file checks on half-read data would only add follow-on errors
+        raise DataError(problems)
+    organisations: dict[str, Organisation] = {}
+    persons: dict[str, Person] = {}
+    forbund: dict[str, Forbund] = {}
+    insatser: dict[str, Insats] = {}
+    reports: dict[str, Report] = {}
+
+    for kind, doc in docs:
+        d = doc.data
+        if kind == "organisationer":
+            for i, o in enumerate(d["organisationer"]):
+                organisations[o["id"]] = Organisation(
+                    o["id"], o["namn"], o["typ"], o.get("del_av"), tuple(o.get("forkortningar", ())),
+                    tuple(o.get("alias", ())), freeze(o.get("tidigare_namn", [])), o.get("webb"),
+                    o.get("beskrivning"), o.get("intern"), Source(doc.path, doc.line(("organisationer", i))))
+        elif kind == "personer":
+            for i, p in enumerate(d["personer"]):
+                persons[p["id"]] = Person(p["id"], p["namn"], tuple(p.get("alias", ())), p.get("intern"),
+                                          Source(doc.path, doc.line(("personer", i))))
+        elif kind == "forbund":
+            forbund[d["id"]] = Forbund(d["id"], d["namn"], d.get("kortnamn", d["namn"]), freeze(d),
+                                       Source(doc.path, 1, d["kalla"]["rapport"], d["kalla"]["avsnitt"]))
+        elif kind == "insatser":
+            for i, s in enumerate(d["insatser"]):
+                insatser[s["id"]] = Insats(
+                    s["id"], d["forbund"], s["namn"], s["typ"], s.get("projektnummer"), tuple(s.get("alias", ())),
+                    tuple(s.get("teman", ())), s.get("beskrivning"), s.get("intern"),
+                    Source(doc.path, doc.line(("insatser", i))))
+        elif kind == "rapport":
+            tables = tuple(_table(t, doc, ("tabeller", i), d["id"], problems) for i, t in enumerate(d["tabeller"]))
+            reports[d["id"]] = Report(d["id"], d["forbund"], d["typ"], d["period"]["fran"], d["period"]["till"],
+                                      d["status"], freeze(d), tables, Source(doc.path, 1, d["id"]))
+
+    problems += crossref.check(docs, organisations, persons, forbund, insatser, reports)
+    if problems:
+        raise DataError(problems)
+
+    keep = {
+        rid: r for rid, r in reports.items()
+        if (options.edition == "internal" or r.status == "godkand")
+        and (options.upto is None or r.year <= options.upto)
+    }
+    return Model(freeze(organisations), freeze(persons), freeze(forbund), freeze(insatser), freeze(keep),
+                 options.edition, options.upto, tuple(doc.path for _, doc in docs))

@@ -1,0 +1,191 @@
+"""The immutable model built from validated data files.
+
+Top-level entities are frozen dataclasses; the detailed content of a report is
+kept as deeply frozen mappings and tuples (`Frozen`), so templates can read it but
+nothing can change it once the model is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+UNIT_FACTOR = {"kr": 1, "tkr": 1000, "kkr": 1000}
+AMOUNT_UNITS = frozenset(UNIT_FACTOR)
+
+
+def freeze(value: Any) -> Any:
+    """Deep-freeze parsed YAML: dicts become read-only mappings, lists become tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+def thaw(value: Any) -> Any:
+    """The inverse of freeze, for JSON export."""
+    if isinstance(value, Mapping):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [thaw(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: the file and line in data/, the report and its section."""
+
+    file: str
+    line: int | None = None
+    report: str | None = None
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    namn: str
+    typ: str
+    del_av: str | None
+    forkortningar: tuple[str, ...]
+    alias: tuple[str, ...]
+    tidigare_namn: tuple[Mapping[str, str], ...]
+    webb: str | None
+    beskrivning: str | None
+    intern: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    namn: str
+    alias: tuple[str, ...]
+    intern: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Forbund:
+    id: str
+    namn: str
+    kortnamn: str
+    data: Mapping[str, Any]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Insats:
+    id: str
+    forbund: str
+    namn: str
+    typ: str
+    projektnummer: str | None
+    alias: tuple[str, ...]
+    teman: tuple[str, ...]
+    beskrivning: str | None
+    intern: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: the value as the report prints it and, for amounts, in kronor."""
+
+    value: int | float | str | None
+    unit: str
+    kronor: int | None
+
+    @property
+    def is_number(self) -> bool:
+        return isinstance(self.value, (int, float)) and not isinstance(self.value, bool)
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    rubrik: str
+    ar: int | None
+    datum: str | None
+    slag: str | None
+    enhet: str
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    slag: str
+    note: int | None
+    projekt: str | None
+    insats: str | None
+    parter: tuple[str, ...]
+    nyckel: str | None
+    cells: tuple[Cell, ...]
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    typ: str
+    rubrik: str
+    avsnitt: str
+    enhet: str
+    note: int | None
+    kommentar: str | None
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    source: Source
+
+    def cell(self, nyckel: str, column_id: str) -> Cell | None:
+        """The cell of the row with `nyckel` in the column `column_id`, if any."""
+        index = next((i for i, c in enumerate(self.columns) if c.id == column_id), None)
+        for row in self.rows:
+            if row.nyckel == nyckel and index is not None and index < len(row.cells):
+                return row.cells[index]
+        return None
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str
+    forbund: str
+    typ: str
+    fran: str
+    till: str
+    status: str
+    data: Mapping[str, Any]
+    tables: tuple[Table, ...]
+    source: Source
+
+    @property
+    def year(self) -> int:
+        return int(self.till[:4])
+
+    @property
+    def title(self) -> str:
+        kind = "Årsredovisning" if self.typ == "arsredovisning" else "Delårsrapport"
+        return f"{kind} {self.year}" if self.typ == "arsredovisning" else f"{kind} {self.fran} – {self.till}"
+
+
+@dataclass(frozen=True)
+class Model:
+    organisations: Mapping[str, Organisation]
+    persons: Mapping[str, Person]
+    forbund: Mapping[str, Forbund]
+    insatser: Mapping[str, Insats]
+    reports: Mapping[str, Report]
+    edition: str = "public"
+    upto: int | None = None
+    files: tuple[str, ...] = field(default=())
+
+    def reports_of(self, forbund_id: str) -> tuple[Report, ...]:
+        return tuple(sorted((r for r in self.reports.values() if r.forbund == forbund_id),
+                            key=lambda r: (r.till, r.id)))
+
+    def insatser_of(self, forbund_id: str) -> tuple[Insats, ...]:
+        return tuple(sorted((i for i in self.insatser.values() if i.forbund == forbund_id),
+                            key=lambda i: (i.projektnummer or "~", i.namn)))

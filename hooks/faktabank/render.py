@@ -1,0 +1,171 @@
+"""Render the model into page sources (Markdown headings + HTML tables) with Jinja templates.
+
+Rendering reads only the model; it never opens a data file.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from . import figures, formatting
+from .links import Linker, src_uri
+from .model import Model, Report
+from .roles import AUDIT_FUNCTION, BOARD_ROLE, Roles, build_roles
+
+TEMPLATES = Path(__file__).parent / "templates"
+_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+
+TABLE_ORDER = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys", "not", "driftredovisning",
+               "budgetuppfoljning", "balanskrav", "medlemsbidrag", "deltagare", "annan")
+TABLE_GROUP = {
+    "oversikt": "Översikt över flera år",
+    "resultatrakning": "Resultaträkning",
+    "balansrakning": "Balansräkning",
+    "kassaflodesanalys": "Kassaflödesanalys",
+    "not": "Noter",
+    "driftredovisning": "Driftredovisning",
+    "budgetuppfoljning": "Sammanställning av utfall och budget",
+    "balanskrav": "Balanskravsresultat",
+    "medlemsbidrag": "Medlemsbidrag",
+    "deltagare": "Deltagare i insatser",
+    "annan": "Övriga tabeller",
+}
+INSATS_TYP = {"individinriktad": "Individinriktad", "strukturovergripande": "Strukturövergripande",
+              "forstudie": "Förstudie", "administration": "Administration"}
+REPORT_TYP = {"arsredovisning": "Årsredovisning", "delarsrapport": "Delårsrapport"}
+ORG_TYP = {"statlig-myndighet": "Statlig myndighet", "region": "Region", "kommun": "Kommun",
+           "kommunal-verksamhet": "Kommunal verksamhet", "kommunalforbund": "Kommunalförbund",
+           "samordningsforbund": "Samordningsförbund", "samverkansgrupp": "Samverkansgrupp", "natverk": "Nätverk",
+           "foretag": "Företag", "forening": "Förening", "utbildning": "Utbildning", "ovrig": "Övrig"}
+JAMFORELSE = {"hogre": "Högre", "lagre": "Lägre", "varken": "Varken högre eller lägre", "ej-matbart": "Ej mätbart"}
+TREND = {"upp": ("↑", "bättre än året innan"), "ned": ("↓", "sämre än året innan"), "plant": ("→", "oförändrat")}
+RESPONDENT = {"deltagare": "Deltagare", "insatspersonal": "Insatspersonal", "styrelse": "Styrelsen",
+              "parternas-chefsgrupp": "Parternas chefsgrupp", "remittenter": "Remittenter", "flera": "Flera grupper"}
+ENKAT = {"pagaende": "pågående", "avslut": "avslut", "styrelse": "styrelse", "chefsgrupp": "chefsgrupp",
+         "personal": "personal", "remittent": "remittent"}
+GRUPP = {"totalt": "Totalt", "kvinnor": "Kvinnor", "man": "Män"}
+AVSLUT = {"arbete": "Arbete", "studier": "Studier", "arbete-eller-studier": "Arbete eller studier",
+          "annan-insats": "Annan insats", "vard": "Vård", "ej-aktuell": "Ej aktuell", "ovrigt": "Övrigt"}
+
+
+def markdown_html(text: str) -> Markup:
+    """Render an own-words Markdown field to HTML (raw HTML in the data is not allowed through)."""
+    return Markup(_md.render(text).strip())
+
+
+def markdown_inline(text: str) -> Markup:
+    return Markup(_md.renderInline(text))
+
+
+def make_env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        num=formatting.number,
+        amount=formatting.amount,
+        md=markdown_html,
+        mdi=markdown_inline,
+    )
+    env.tests.update(has=lambda mapping, key: key in mapping, contains=lambda seq, item: item in seq)
+    env.globals.update(
+        fmt=formatting, TABLE_GROUP=TABLE_GROUP, INSATS_TYP=INSATS_TYP, REPORT_TYP=REPORT_TYP, ORG_TYP=ORG_TYP,
+        JAMFORELSE=JAMFORELSE, TREND=TREND, RESPONDENT=RESPONDENT, ENKAT=ENKAT, GRUPP=GRUPP, AVSLUT=AVSLUT,
+        BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, KEY_FIGURES=figures.KEY_FIGURES,
+        UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, is_number=formatting.is_number,
+    )
+    return env
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its docs path, its Markdown source and the data file it comes from."""
+
+    src_uri: str
+    content: str
+    title: str
+    edit_path: str | None
+
+
+@dataclass(frozen=True)
+class Context:
+    model: Model
+    roles: Roles
+    insats_years: dict[str, tuple[tuple[Report, Any], ...]]
+    insats_rows: dict[str, tuple[tuple[Report, Any, Any], ...]]
+    indicator_rows: dict[int, tuple[tuple[Report, Any, Any], ...]]
+    use_directory_urls: bool
+
+
+def build_context(model: Model, use_directory_urls: bool = True) -> Context:
+    years: dict[str, list] = defaultdict(list)
+    rows: dict[str, list] = defaultdict(list)
+    indicators: dict[int, list] = defaultdict(list)
+    for r in sorted(model.reports.values(), key=lambda r: (r.till, r.id)):
+        for s in r.data.get("insatser", ()):
+            years[s["insats"]].append((r, s))
+        for t in r.tables:
+            for row in t.rows:
+                if row.insats:
+                    rows[row.insats].append((r, t, row))
+        for table in r.data.get("indikatorer", ()):
+            for row in table["rader"]:
+                indicators[row["indikator"]].append((r, table, row))
+    return Context(model, build_roles(model), {k: tuple(v) for k, v in years.items()},
+                   {k: tuple(v) for k, v in rows.items()}, {k: tuple(v) for k, v in sorted(indicators.items())},
+                   use_directory_urls)
+
+
+class Renderer:
+    def __init__(self, model: Model, use_directory_urls: bool = True) -> None:
+        self.env = make_env()
+        self.ctx = build_context(model, use_directory_urls)
+
+    def _render(self, src: str, template: str, title: str, edit_path: str | None, **values: Any) -> Page:
+        link = Linker(self.ctx.model, src, self.ctx.use_directory_urls)
+        content = self.env.get_template(template).render(
+            m=self.ctx.model, ctx=self.ctx, link=link, title=title, edit_path=edit_path, **values)
+        return Page(src, content, title, edit_path)
+
+    def pages(self) -> list[Page]:
+        m = self.ctx.model
+        out = [
+            self._render("index.md", "start.md.j2", "Finsam faktabank", None),
+            self._render(src_uri("forbund"), "forbund_index.md.j2", "Förbund", None),
+            self._render(src_uri("rapport"), "rapport_index.md.j2", "Rapporter", None),
+            self._render(src_uri("insats"), "insats_index.md.j2", "Insatser", None),
+            self._render(src_uri("organisation"), "organisation_index.md.j2", "Organisationer", None),
+            self._render(src_uri("person"), "person_index.md.j2", "Personer", None),
+            self._render(src_uri("indikator"), "indikator_index.md.j2", "Indikatorer", None),
+        ]
+        for f in m.forbund.values():
+            out.append(self._render(src_uri("forbund", f.id), "forbund.md.j2", f.namn, f.source.file, f=f,
+                                    key_figures=figures.key_figures(m, f.id),
+                                    contributions=figures.contributions(m, f.id)))
+        for r in m.reports.values():
+            title = f"{m.forbund[r.forbund].namn}: {r.title}"
+            out.append(self._render(src_uri("rapport", r.id), "rapport.md.j2", title, r.source.file, r=r,
+                                    tables=sorted(r.tables, key=lambda t: TABLE_ORDER.index(t.typ))))
+        for i in m.insatser.values():
+            out.append(self._render(src_uri("insats", i.id), "insats.md.j2", i.namn, i.source.file, i=i))
+        for o in m.organisations.values():
+            out.append(self._render(src_uri("organisation", o.id), "organisation.md.j2", o.namn, o.source.file, o=o,
+                                    contributions=[c for c in figures.contributions(m) if o.id in c.parter]))
+        for p in m.persons.values():
+            out.append(self._render(src_uri("person", p.id), "person.md.j2", p.namn, p.source.file, p=p))
+        for number in self.ctx.indicator_rows:
+            out.append(self._render(src_uri("indikator", number), "indikator.md.j2", f"Indikator {number}", None,
+                                    number=number))
+        return out

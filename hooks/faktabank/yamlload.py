@@ -1,0 +1,114 @@
+"""Load YAML with the safe loader only, remembering the line of every value.
+
+Dates stay strings (the schema checks their form), so a value reads the same in
+YAML, in the model and in the open data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, Problem
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the implicit timestamp type."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+Path_ = tuple[str | int, ...]
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+@dataclass
+class Document:
+    """A parsed data file: its content and the line (1-based) of each path in it."""
+
+    path: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int | None:
+        """Line of the value at `path`, or of its nearest parent that has one."""
+        p = tuple(path)
+        while p:
+            if p in self.lines:
+                return self.lines[p]
+            p = p[:-1]
+        return self.lines.get((), None)
+
+
+def _construct(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int], rel: str) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.CollectionNode) and node.tag not in (_MAP, _SEQ):
+        raise DataError([Problem(rel, node.start_mark.line + 1, _dotted(path),
+                                 f"otillåten YAML-tagg ({node.tag}); bara vanliga YAML-värden är tillåtna",
+                                 "taggar som !!python/object körs aldrig")])
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                raise DataError([Problem(rel, key_node.start_mark.line + 1, ".".join(map(str, path)),
+                                         f"nyckeln {key!r} måste vara text")])
+            if key in result:
+                raise DataError([Problem(rel, key_node.start_mark.line + 1, _dotted((*path, key)),
+                                         "nyckeln förekommer två gånger i samma objekt")])
+            result[key] = _construct(value_node, loader, (*path, key), lines, rel)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(child, loader, (*path, i), lines, rel) for i, child in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def _dotted(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+dotted = _dotted
+
+
+def load(file: Path, rel: str) -> Document:
+    """Parse one YAML file safely. Raises DataError with file and line on any problem."""
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError([Problem(rel, line, "", "filen måste vara kodad i UTF-8",
+                                 f"byte {exc.start} är inte giltig UTF-8; spara om filen som UTF-8")]) from None
+    if not text.strip():
+        raise DataError([Problem(rel, 1, "", "filen är tom; ett YAML-objekt förväntades")])
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise DataError([Problem(rel, 1, "", "filen innehåller inget YAML-objekt")])
+        lines: dict[Path_, int] = {}
+        data = _construct(node, loader, (), lines, rel)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise DataError([Problem(rel, mark.line + 1 if mark else None, "",
+                                 f"otillåten YAML-tagg ({exc.problem}); bara vanliga YAML-värden är tillåtna",
+                                 "taggar som !!python/object körs aldrig")]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DataError([Problem(rel, mark.line + 1 if mark else None, "",
+                                 f"YAML-syntaxfel: {problem}")]) from None
+    finally:
+        loader.dispose()
+    return Document(rel, data, lines)

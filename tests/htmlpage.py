@@ -51,8 +51,10 @@ class _Parser(HTMLParser):
             self._cell = []
         elif tag == "caption":
             self._caption = []
-        elif tag == "br" and self._cell is not None:
-            self._cell.append(" ")
+        elif tag == "br":
+            for buffer in (self._cell, self._caption):
+                if buffer is not None:
+                    buffer.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "table" and self._stack:

@@ -59,8 +59,15 @@ REPORT_DATES: tuple[tuple[str, ...], ...] = (
     ("leverantorer", "poster", "*", "fran"),
     ("leverantorer", "poster", "*", "till"),
     ("sammantraden", "datum", "*"),
-    ("handelser", "*", "datum"),
 )
+# Keys that name one figure of the whole report, so the same key in two tables must agree in magnitude.
+REPORT_KEYS = frozenset({
+    "intakter", "kostnader", "verksamhetens-resultat", "resultat-efter-finansiella-poster", "arets-resultat",
+    "summa-omsattningstillgangar", "summa-tillgangar", "kassa-bank", "kortfristiga-fordringar",
+    "kortfristiga-placeringar", "summa-eget-kapital", "ovrigt-eget-kapital", "kortfristiga-skulder",
+    "summa-eget-kapital-avsattningar-skulder", "arets-kassaflode", "likvida-medel-borjan", "likvida-medel-slut",
+    "eget-kapital", "kostnad-individinriktade", "kostnad-strukturovergripande", "kostnad-administration",
+})
 
 
 def walk(data: Any, pattern: tuple[str, ...], path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
@@ -168,6 +175,11 @@ def _check_report(doc: Document, refs: dict[str, Mapping], forbund: Mapping, ins
             if not fran <= value <= till:
                 problems.append(Problem(doc.path, doc.line(path), dotted(path),
                                         f"datum inom rapportens period {fran} – {till} förväntades, fick {value}"))
+    latest = d["beslut"]["datum"] if "beslut" in d else f"{int(till[:4]) + 1}{till[4:]}"
+    for path, value in walk(d, ("handelser", "*", "datum")):
+        if value > latest:  # a report may recall earlier decisions, but cannot report after it was decided
+            problems.append(Problem(doc.path, doc.line(path), dotted(path),
+                                    f"datum senast {latest} (rapportens beslutsdatum) förväntades, fick {value}"))
     if "beslut" in d and d["beslut"]["datum"] < till:
         problems.append(Problem(doc.path, doc.line(("beslut", "datum")), "beslut.datum",
                                 f"beslutsdatum efter periodens slut {till} förväntades"))
@@ -219,7 +231,7 @@ def _check_units(doc: Document) -> list[Problem]:
         years = [c.get("ar") or (int(c["datum"][:4]) if "datum" in c else None) for c in t["kolumner"]]
         slag = [c.get("slag", "utfall") for c in t["kolumner"]]
         for r, row in enumerate(t["rader"]):
-            if not row.get("nyckel"):
+            if row.get("nyckel") not in REPORT_KEYS:
                 continue
             for c, value in enumerate(row.get("varden", [])):
                 unit = row.get("enhet") or (t["kolumner"][c].get("enhet") if c < len(years) else None) or t["enhet"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT.parent / "shared" / "sources"
+SOURCES = Path(os.environ.get("FAKTABANK_SOURCES", ROOT.parent / "shared" / "sources"))
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 

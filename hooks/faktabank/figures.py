@@ -31,6 +31,11 @@ class Fact:
     column: str
 
 
+def _is_overview(model: Model, fact: Fact) -> bool:
+    report = model.reports[fact.report]
+    return any(table_anchor(t) == fact.table and t.typ == "oversikt" for t in report.tables)
+
+
 def table_anchor(table: Table) -> str:
     return f"tabell-{table.id}"
 
@@ -52,13 +57,18 @@ def _facts_in(report: Report, typ: tuple[str, ...], keys: set[str]) -> list[tupl
 
 
 def key_figures(model: Model, forbund_id: str) -> dict[int, dict[str, list[Fact]]]:
-    """year → key → facts, own-year reports first, then later reports' overviews."""
+    """year → key → facts: multi-year overviews first (own-year report, then later ones);
+    where no overview gives a figure, the statements (resultaträkning, balansräkning) do."""
     keys = {k for k, _ in KEY_FIGURES}
     result: dict[int, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     reports = model.reports_of(forbund_id)
     for r in reports:
         for key, fact in _facts_in(r, ("oversikt",), keys):
             result[fact.year][key].append(fact)
+    for r in reports:
+        for key, fact in _facts_in(r, ("resultatrakning", "balansrakning"), keys):
+            if not any(_is_overview(model, f) for f in result[fact.year][key]):
+                result[fact.year][key].append(fact)
     for year, by_key in result.items():
         for facts in by_key.values():
             facts.sort(key=lambda f: (model.reports[f.report].year != year, -model.reports[f.report].year))

@@ -64,6 +64,12 @@ def markdown_inline(text: str) -> Markup:
     return Markup(_md.renderInline(text))
 
 
+def events(items: tuple) -> list:
+    """Dated events in date order, then the undated ones in the report's order."""
+    dated = sorted((e for e in items if "datum" in e), key=lambda e: e["datum"])
+    return dated + [e for e in items if "datum" not in e]
+
+
 def make_env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -81,7 +87,7 @@ def make_env() -> Environment:
     )
     env.tests.update(has=lambda mapping, key: key in mapping, contains=lambda seq, item: item in seq)
     env.globals.update(
-        fmt=formatting, TABLE_GROUP=TABLE_GROUP, INSATS_TYP=INSATS_TYP, REPORT_TYP=REPORT_TYP, ORG_TYP=ORG_TYP,
+        fmt=formatting, events=events, TABLE_GROUP=TABLE_GROUP, INSATS_TYP=INSATS_TYP, REPORT_TYP=REPORT_TYP, ORG_TYP=ORG_TYP,
         JAMFORELSE=JAMFORELSE, TREND=TREND, RESPONDENT=RESPONDENT, ENKAT=ENKAT, GRUPP=GRUPP, AVSLUT=AVSLUT,
         BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, KEY_FIGURES=figures.KEY_FIGURES,
         UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, is_number=formatting.is_number,

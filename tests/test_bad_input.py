@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import run_build
 from faktabank.errors import DataError
 from faktabank.loader import build

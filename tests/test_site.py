@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+
 from faktabank.loader import build
 from htmlpage import page, read_page
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import source_text
 from htmlpage import page
 from sourcetables import parse_number, row_signature, section, source_rows

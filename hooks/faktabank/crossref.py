@@ -108,7 +108,8 @@ def check(docs: list[tuple[str, Document]], organisations: Mapping, persons: Map
                 + _duplicates(docs, "personer", "personer", "personen")
                 + _duplicates(docs, "forbund", None, "förbundet")
                 + _duplicates(docs, "insatser", "insatser", "insatsen")
-                + _duplicates(docs, "rapport", None, "rapporten"))
+                + _duplicates(docs, "rapport", None, "rapporten")
+                + _duplicates(docs, "ordlista", "termer", "termen"))
     clash = set(organisations) & set(forbund)
     for kind, doc in docs:
         if kind == "organisationer":
@@ -120,6 +121,13 @@ def check(docs: list[tuple[str, Document]], organisations: Mapping, persons: Map
                     path = ("organisationer", i, "del_av")
                     problems.append(_missing(doc, path, o["del_av"], ORG))
     refs = {PERSON: persons, ORG: {**organisations, **forbund}, INSATS: insatser}
+    for kind, doc in docs:
+        if kind == "ordlista":
+            ids = {t["id"] for t in doc.data["termer"]}
+            for path, value in walk(doc.data, ("termer", "*", "se_aven", "*")):
+                if value not in ids:
+                    problems.append(Problem(doc.path, doc.line(path), dotted(path),
+                                            f"termen '{value}' finns inte i ordlistan"))
     for kind, doc in docs:
         stem = PurePosixPath(doc.path).stem
         if kind == "forbund":

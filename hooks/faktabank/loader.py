@@ -26,6 +26,7 @@ from .model import (
     Row,
     Source,
     Table,
+    Term,
     freeze,
 )
 from .schema import validate
@@ -49,6 +50,8 @@ def kind_of(rel: str) -> str | None:
         return "organisationer"
     if parts == ["data", "personer.yaml"]:
         return "personer"
+    if parts == ["data", "ordlista.yaml"]:
+        return "ordlista"
     if len(parts) == 3 and parts[1] in ("forbund", "insatser", "rapporter"):
         return {"forbund": "forbund", "insatser": "insatser", "rapporter": "rapport"}[parts[1]]
     return None
@@ -134,6 +137,7 @@ def build(root: Path, options: Options | None = None) -> Model:
     forbund: dict[str, Forbund] = {}
     insatser: dict[str, Insats] = {}
     reports: dict[str, Report] = {}
+    glossary: list[Term] = []
 
     for kind, doc in docs:
         d = doc.data
@@ -147,6 +151,9 @@ def build(root: Path, options: Options | None = None) -> Model:
             for i, p in enumerate(d["personer"]):
                 persons[p["id"]] = Person(p["id"], p["namn"], tuple(p.get("alias", ())), p.get("intern"),
                                           Source(doc.path, doc.line(("personer", i))))
+        elif kind == "ordlista":
+            glossary += [Term(t["id"], t["term"], t.get("utlast"), t["forklaring"], tuple(t.get("former", ())),
+                              t.get("tips", True), tuple(t.get("se_aven", ()))) for t in d["termer"]]
         elif kind == "forbund":
             forbund[d["id"]] = Forbund(d["id"], d["namn"], d.get("kortnamn", d["namn"]), freeze(d),
                                        Source(doc.path, 1, d["kalla"]["rapport"], d["kalla"]["avsnitt"]))
@@ -171,4 +178,5 @@ def build(root: Path, options: Options | None = None) -> Model:
         and (options.upto is None or r.year <= options.upto)
     }
     return Model(freeze(organisations), freeze(persons), freeze(forbund), freeze(insatser), freeze(keep),
-                 options.edition, options.upto, tuple(doc.path for _, doc in docs))
+                 glossary=tuple(glossary), edition=options.edition, upto=options.upto,
+                 files=tuple(doc.path for _, doc in docs))

@@ -92,6 +92,19 @@ class Insats:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A glossary entry (data/ordlista.yaml)."""
+
+    id: str
+    term: str
+    utlast: str | None
+    forklaring: str
+    former: tuple[str, ...]
+    tips: bool
+    se_aven: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Cell:
     """One table cell: the value as the report prints it and, for amounts, in kronor."""
 
@@ -178,6 +191,7 @@ class Model:
     forbund: Mapping[str, Forbund]
     insatser: Mapping[str, Insats]
     reports: Mapping[str, Report]
+    glossary: tuple[Term, ...] = ()
     edition: str = "public"
     upto: int | None = None
     files: tuple[str, ...] = field(default=())

@@ -155,6 +155,7 @@ class Renderer:
             self._render(src_uri("organisation"), "organisation_index.md.j2", "Organisationer", None),
             self._render(src_uri("person"), "person_index.md.j2", "Personer", None),
             self._render(src_uri("indikator"), "indikator_index.md.j2", "Indikatorer", None),
+            self._render("ordlista.md", "ordlista.md.j2", "Ordlista", "data/ordlista.yaml"),
         ]
         for f in m.forbund.values():
             out.append(self._render(src_uri("forbund", f.id), "forbund.md.j2", f.namn, f.source.file, f=f,

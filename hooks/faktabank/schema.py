@@ -15,7 +15,7 @@ from .errors import Problem
 from .yamlload import Document, dotted
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-KINDS = ("organisationer", "personer", "forbund", "insatser", "rapport")
+KINDS = ("organisationer", "personer", "forbund", "insatser", "rapport", "ordlista")
 
 
 @cache

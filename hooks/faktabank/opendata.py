@@ -1,0 +1,153 @@
+"""Open data: the whole model as JSON and every faktabank table as CSV under data/ on the site,
+described by a Frictionless data package (datapackage.json: a table schema per CSV, licence, sources).
+
+Output is deterministic: fixed ordering, no timestamps; the same data gives byte-identical files.
+Internal notes (`intern`) are left out of the public edition, as on the pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from .datatables import Table, tables
+from .model import Model
+from .schema import KINDS, SCHEMA_DIR
+
+DATA_DIR = "data"
+LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Erkännande 4.0 Internationell (CC BY 4.0)",
+           "path": "https://creativecommons.org/licenses/by/4.0/deed.sv"}
+PACKAGE_NAME = "finsam-faktabank"
+SCHEMA_KINDS = (*KINDS, "common")
+
+
+def _plain(value: Any, public: bool) -> Any:
+    """The frozen model data as plain JSON values, in one pass; the public edition without `intern` notes."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v, public) for k, v in value.items() if not (public and k == "intern")}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v, public) for v in value]
+    return value
+
+
+def _compact(d: dict[str, Any]) -> dict[str, Any]:
+    """Leave out unset fields (None, empty lists) so each part validates against its JSON Schema."""
+    return {k: v for k, v in d.items() if v is not None and v != []}
+
+
+def model_json(model: Model) -> dict[str, Any]:
+    """The model as one JSON document; each part has the shape of its data file and follows its JSON Schema."""
+    by_forbund: dict[str, list[dict[str, Any]]] = {}
+    for i in model.insatser.values():
+        by_forbund.setdefault(i.forbund, []).append(_compact({
+            "id": i.id, "projektnummer": i.projektnummer, "namn": i.namn, "alias": list(i.alias), "typ": i.typ,
+            "teman": list(i.teman), "beskrivning": i.beskrivning, "intern": i.intern}))
+    doc = {
+        "organisationer": {"organisationer": [_compact({
+            "id": o.id, "namn": o.namn, "typ": o.typ, "del_av": o.del_av, "forkortningar": list(o.forkortningar),
+            "alias": list(o.alias), "tidigare_namn": _plain(o.tidigare_namn, False), "webb": o.webb, "beskrivning": o.beskrivning,
+            "intern": o.intern}) for o in model.organisations.values()]},
+        "personer": {"personer": [_compact({"id": p.id, "namn": p.namn, "alias": list(p.alias), "intern": p.intern})
+                                  for p in model.persons.values()]},
+        "ordlista": {"termer": [_compact({
+            "id": t.id, "term": t.term, "utlast": t.utlast, "forklaring": t.forklaring, "former": list(t.former),
+            "tips": None if t.tips else False, "se_aven": list(t.se_aven)}) for t in model.glossary]},
+        "forbund": [model.forbund[fid].data for fid in sorted(model.forbund)],
+        "insatser": [{"forbund": fid, "insatser": by_forbund[fid]} for fid in sorted(by_forbund)],
+        "rapporter": [model.reports[rid].data for rid in sorted(model.reports)],
+    }
+    return {"utgava": model.edition, "lage": model.upto, **_plain(doc, public=model.edition != "internal")}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def csv_text(table: Table) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([f.name for f in table.fields])
+    for row in table.rows:
+        writer.writerow([_cell(v) for v in row])
+    return buffer.getvalue()
+
+
+def _resource(name: str, path: str, title: str, description: str, content: bytes, **extra: Any) -> dict[str, Any]:
+    return {"name": name, "path": path, "title": title, "description": description, **extra,
+            "encoding": "utf-8", "bytes": len(content), "hash": "sha256:" + hashlib.sha256(content).hexdigest()}
+
+
+def _json_bytes(value: Any, compact: bool = False) -> bytes:
+    """JSON as UTF-8; the whole model compact (the C encoder: fast at national scale), metadata indented."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":")) if compact else \
+        json.dumps(value, ensure_ascii=False, indent=1)
+    return (text + "\n").encode("utf-8")
+
+
+_CACHE: list[tuple[Model, list[Table], dict[str, bytes]]] = []
+
+
+def _published(model: Model) -> tuple[list[Table], dict[str, bytes]]:
+    """The tables and files of a model, built once (the Öppna data page reads them, the MkDocs hook writes them)."""
+    for cached_model, cached_tables, content in _CACHE:
+        if cached_model is model:
+            return cached_tables, content
+    all_tables = tables(model)
+    content = _files(model, all_tables)
+    _CACHE[:] = [*_CACHE[-1:], (model, all_tables, content)]
+    return all_tables, content
+
+
+def files(model: Model) -> dict[str, bytes]:
+    """Every open-data file: its path on the site (data/…) → content."""
+    return _published(model)[1]
+
+
+def table_list(model: Model) -> list[Table]:
+    """Every faktabank table that is published as CSV."""
+    return _published(model)[0]
+
+
+def _files(model: Model, all_tables: list[Table]) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    resources = []
+    out["faktabank.json"] = whole = _json_bytes(model_json(model), compact=True)
+    resources.append(_resource("faktabank", "faktabank.json", "Hela faktabanken som JSON",
+                               "Alla förbund, rapporter, insatser, organisationer, personer och ordlistan. Varje del har "
+                               "samma form som datafilerna och följer JSON Schema-filerna under schemas/.",
+                               whole, type="json", format="json", mediatype="application/json"))
+    for kind in SCHEMA_KINDS:
+        path = f"schemas/{kind}.schema.json"
+        out[path] = content = (SCHEMA_DIR / f"{kind}.schema.json").read_bytes()
+        resources.append(_resource(f"schema-{kind}", path, f"JSON Schema: {kind}", json.loads(content).get("title", kind),
+                                   content, type="json", format="json", mediatype="application/schema+json"))
+    for table in all_tables:
+        out[table.path] = content = csv_text(table).encode("utf-8")
+        resources.append(_resource(table.name, table.path, table.title, table.description, content,
+                                   type="table", format="csv", mediatype="text/csv",
+                                   schema={"fields": [{"name": f.name, "type": f.type, "description": f.description}
+                                                      for f in table.fields], "missingValues": [""]}))
+    package = {
+        "name": PACKAGE_NAME + ("-intern" if model.edition == "internal" else ""),
+        "title": "Finsam faktabank",
+        "description": "Uppgifter ur samordningsförbundens årsredovisningar och delårsrapporter: medlemmar, styrning, "
+                       "insatser, indikatorer och ekonomi, med källa för varje siffra."
+                       + (f" Läge {model.upto}: rapporter vars period slutar senast {model.upto}." if model.upto else ""),
+        "licenses": [LICENCE],
+        "sources": [{"title": f"{model.forbund[r.forbund].namn}: {r.title} ({r.data['kalla']['titel']})"}
+                    for r in sorted(model.reports.values(), key=lambda r: r.id)],
+        "keywords": ["samordningsförbund", "finansiell samordning", "Finsam", "årsredovisning"],
+        "resources": resources,
+    }
+    out["datapackage.json"] = _json_bytes(package)
+    return {f"{DATA_DIR}/{path}": content for path, content in sorted(out.items())}

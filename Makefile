@@ -4,8 +4,21 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PYTHONPATH := hooks
+# Reproducible builds: the sitemap's date (the only date MkDocs writes) is the last commit's, not today's.
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+endif
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+# FAKTABANK_EDITION=internal make build: the internal edition, into site-internal/ so it is never published by mistake
+SITE_DIR := $(if $(filter internal,$(FAKTABANK_EDITION)),site-internal,site)
+# mike commits the snapshots to gh-pages; it needs a git identity, never the user's global config
+SNAPSHOT_ENV := PATH="$(abspath $(BIN)):$$PATH" \
+	GIT_AUTHOR_NAME="$${GIT_AUTHOR_NAME:-Finsam faktabank}" GIT_AUTHOR_EMAIL="$${GIT_AUTHOR_EMAIL:-faktabank@localhost}" \
+	GIT_COMMITTER_NAME="$${GIT_COMMITTER_NAME:-Finsam faktabank}" GIT_COMMITTER_EMAIL="$${GIT_COMMITTER_EMAIL:-faktabank@localhost}"
 
-.PHONY: serve build check test lint clean
+.PHONY: serve build check test test-tools lint clean snapshots snapshots-serve bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +35,24 @@ $(VENV)/.test: requirements-test.txt $(VENV)/.runtime
 serve: $(VENV)/.runtime
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: the public site into site/ (strict: any warning, broken link or anchor fails the build)
+## build: the public site into site/ (strict: any warning, broken link or anchor fails the build);
+##        FAKTABANK_EDITION=internal make build: the internal edition into site-internal/
 build: $(VENV)/.runtime
-	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict -d $(SITE_DIR)
+
+## snapshots: one frozen version per reporting year ("läge 2021") with mike into the local gh-pages branch,
+##            the newest also as `latest` (default); YEARS="2023" rebuilds only those years
+snapshots: $(VENV)/.runtime
+	$(SNAPSHOT_ENV) $(BIN)/python scripts/snapshots.py $(if $(YEARS),--years $(YEARS))
+
+## snapshots-serve: serve the gh-pages branch (every snapshot) on http://127.0.0.1:8001
+snapshots-serve: $(VENV)/.runtime
+	$(SNAPSHOT_ENV) $(BIN)/mike serve --dev-addr 127.0.0.1:8001
+
+## bench: build a synthetic national faktabank (75 förbund × 20 år) against the trivial-page floor, at full and a
+##        tenth of the size, plus data/ and a serve rebuild; prints one table, writes bench-results.json (docs/prestanda.md)
+bench: $(VENV)/.runtime
+	$(BIN)/python scripts/bench.py
 
 ## check: validate data/ without building
 check: $(VENV)/.runtime
@@ -34,10 +62,19 @@ check: $(VENV)/.runtime
 lint: $(VENV)/.test
 	$(BIN)/ruff check hooks scripts tests
 
-## test: install test dependencies, lint, run every test
-test: $(VENV)/.test
+## test-tools: Debian's Chromium (browser tests) and a Java runtime (Nu Html Checker), installed when missing
+test-tools:
+	@missing=""; [ -x /usr/bin/chromium ] || missing="chromium fonts-liberation"; \
+	java -version >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); echo "installing:$$missing"; \
+	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+## test: install test dependencies and tools, lint, run every test (browser tests included)
+test: $(VENV)/.test test-tools
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-internal .pytest_cache

@@ -30,6 +30,7 @@ def make_project(tmp: Path, data: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs")
     (project / "hooks").symlink_to(ROOT / "hooks")
+    (project / "overrides").symlink_to(ROOT / "overrides")
     shutil.copytree(data, project / "data")
     return project
 

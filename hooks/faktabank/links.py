@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from markupsafe import Markup, escape
 
@@ -37,6 +38,17 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=1 << 16)
+def _relpath(target: str, here_dir: str) -> str:
+    """posixpath.relpath('/' + target, '/' + here_dir) for site URLs (no '.' or '..' in them), computed directly."""
+    to = [p for p in target.split("/") if p]
+    start = [p for p in here_dir.split("/") if p]
+    common = 0
+    while common < len(to) and common < len(start) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+
+
 @dataclass(frozen=True)
 class Linker:
     """Builds relative links from one page to any entity page, and link markup with the entity's name."""
@@ -45,11 +57,15 @@ class Linker:
     here: str
     use_directory_urls: bool = True
 
+    @cached_property
+    def _here_dir(self) -> str:
+        here = page_url(self.here, self.use_directory_urls)
+        return here if here.endswith("/") or here == "" else posixpath.dirname(here) + "/"
+
     def url(self, src: str, anchor: str = "") -> str:
         target = page_url(src, self.use_directory_urls)
-        here = page_url(self.here, self.use_directory_urls)
-        here_dir = here if here.endswith("/") or here == "" else posixpath.dirname(here) + "/"
-        rel = posixpath.relpath("/" + target, "/" + here_dir) if target != here_dir else "."
+        here_dir = self._here_dir
+        rel = _relpath(target, here_dir) if target != here_dir else "."
         if target.endswith("/") and not rel.endswith("/") and rel != ".":
             rel += "/"
         if rel == ".":

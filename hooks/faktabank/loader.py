@@ -29,6 +29,7 @@ from .model import (
     Term,
     freeze,
 )
+from .prune import prune
 from .schema import validate
 from .yamlload import Document, dotted, load
 
@@ -177,6 +178,8 @@ def build(root: Path, options: Options | None = None) -> Model:
         if (options.edition == "internal" or r.status == "godkand")
         and (options.upto is None or r.year <= options.upto)
     }
+    if options.edition == "public" or options.upto is not None:  # the internal reference keeps whole registries
+        organisations, persons, forbund, insatser = prune(organisations, persons, forbund, insatser, keep)
     return Model(freeze(organisations), freeze(persons), freeze(forbund), freeze(insatser), freeze(keep),
                  glossary=tuple(glossary), edition=options.edition, upto=options.upto,
                  files=tuple(doc.path for _, doc in docs))

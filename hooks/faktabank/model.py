@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -197,9 +198,18 @@ class Model:
     files: tuple[str, ...] = field(default=())
 
     def reports_of(self, forbund_id: str) -> tuple[Report, ...]:
-        return tuple(sorted((r for r in self.reports.values() if r.forbund == forbund_id),
-                            key=lambda r: (r.till, r.id)))
+        return self._of_forbund[0].get(forbund_id, ())
 
     def insatser_of(self, forbund_id: str) -> tuple[Insats, ...]:
-        return tuple(sorted((i for i in self.insatser.values() if i.forbund == forbund_id),
-                            key=lambda i: (i.projektnummer or "~", i.namn)))
+        return self._of_forbund[1].get(forbund_id, ())
+
+    @cached_property
+    def _of_forbund(self) -> tuple[dict[str, tuple[Report, ...]], dict[str, tuple[Insats, ...]]]:
+        """Each förbund's reports (in date order) and insatser (by number), sorted once rather than once a page."""
+        reports: dict[str, list[Report]] = {}
+        for r in sorted(self.reports.values(), key=lambda r: (r.till, r.id)):
+            reports.setdefault(r.forbund, []).append(r)
+        insatser: dict[str, list[Insats]] = {}
+        for i in sorted(self.insatser.values(), key=lambda i: (i.projektnummer or "~", i.namn)):
+            insatser.setdefault(i.forbund, []).append(i)
+        return ({k: tuple(v) for k, v in reports.items()}, {k: tuple(v) for k, v in insatser.items()})

@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from . import figures, formatting
+from . import figures, formatting, publish, reconcile
 from .links import Linker, src_uri
 from .model import Model, Report
 from .roles import AUDIT_FUNCTION, BOARD_ROLE, Roles, build_roles
@@ -73,6 +73,7 @@ def events(items: tuple) -> list:
 def make_env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
+        auto_reload=False,  # one environment per build: no stat() of every template on every page
         undefined=StrictUndefined,
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
@@ -138,6 +139,7 @@ class Renderer:
     def __init__(self, model: Model, use_directory_urls: bool = True) -> None:
         self.env = make_env()
         self.ctx = build_context(model, use_directory_urls)
+        publish.extend(self)
 
     def _render(self, src: str, template: str, title: str, edit_path: str | None, **values: Any) -> Page:
         link = Linker(self.ctx.model, src, self.ctx.use_directory_urls)
@@ -147,6 +149,8 @@ class Renderer:
 
     def pages(self) -> list[Page]:
         m = self.ctx.model
+        findings = reconcile.reconcile(m)  # disagreements in the sources: listed, never a build failure
+        findings_of = reconcile.by_report(findings)
         out = [
             self._render("index.md", "start.md.j2", "Finsam faktabank", None),
             self._render(src_uri("forbund"), "forbund_index.md.j2", "Förbund", None),
@@ -156,23 +160,35 @@ class Renderer:
             self._render(src_uri("person"), "person_index.md.j2", "Personer", None),
             self._render(src_uri("indikator"), "indikator_index.md.j2", "Indikatorer", None),
             self._render("ordlista.md", "ordlista.md.j2", "Ordlista", "data/ordlista.yaml"),
+            self._render("datakvalitet.md", "datakvalitet.md.j2", "Datakvalitet", None, findings=findings,
+                         groups=findings_of, checks=reconcile.CHECKS, variants=reconcile.name_variants(m)),
         ]
+        if m.edition == "internal":  # editors' notes and drafts in one place; never in the public edition
+            out.append(self._render("intern.md", "intern.md.j2", "Interna anteckningar", None))
+        of_forbund: dict[str, list[figures.Contribution]] = defaultdict(list)  # computed once, not once a page
+        of_party: dict[str, list[figures.Contribution]] = defaultdict(list)
+        for c in figures.contributions(m):
+            of_forbund[m.reports[c.fact.report].forbund].append(c)
+            for party in dict.fromkeys(c.parter):
+                of_party[party].append(c)
         for f in m.forbund.values():
             out.append(self._render(src_uri("forbund", f.id), "forbund.md.j2", f.namn, f.source.file, f=f,
                                     key_figures=figures.key_figures(m, f.id),
-                                    contributions=figures.contributions(m, f.id)))
+                                    contributions=of_forbund.get(f.id, [])))
         for r in m.reports.values():
             title = f"{m.forbund[r.forbund].namn}: {r.title}"
             out.append(self._render(src_uri("rapport", r.id), "rapport.md.j2", title, r.source.file, r=r,
-                                    tables=sorted(r.tables, key=lambda t: TABLE_ORDER.index(t.typ))))
+                                    tables=sorted(r.tables, key=lambda t: TABLE_ORDER.index(t.typ)),
+                                    findings=findings_of.get(r.id, ())))
         for i in m.insatser.values():
             out.append(self._render(src_uri("insats", i.id), "insats.md.j2", i.namn, i.source.file, i=i))
         for o in m.organisations.values():
             out.append(self._render(src_uri("organisation", o.id), "organisation.md.j2", o.namn, o.source.file, o=o,
-                                    contributions=[c for c in figures.contributions(m) if o.id in c.parter]))
+                                    contributions=of_party.get(o.id, [])))
         for p in m.persons.values():
             out.append(self._render(src_uri("person", p.id), "person.md.j2", p.namn, p.source.file, p=p))
-        for number in self.ctx.indicator_rows:
+        for number in publish.indicators.NUMBERS:  # all sixteen, with or without results
             out.append(self._render(src_uri("indikator", number), "indikator.md.j2", f"Indikator {number}", None,
                                     number=number))
+        out += publish.pages(self)  # Jämförelser, Insatskatalog, Öppna data and the data/ files
         return out

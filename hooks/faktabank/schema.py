@@ -1,4 +1,8 @@
-"""Validate parsed data files against the JSON Schemas (draft 2020-12) in schemas/."""
+"""Validate parsed data files against the JSON Schemas (draft 2020-12) in schemas/.
+
+A valid file is confirmed by a compiled validator (fastjsonschema, ~10× faster); a file it rejects is
+validated again with jsonschema, which lists every problem with its path for the error messages.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -37,6 +42,27 @@ def schema(kind: str) -> dict[str, Any]:
 @cache
 def _validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(schema(kind), registry=_registry())
+
+
+def _fast_schema(value: Any) -> Any:
+    """The schema for the compiled validator: `const: true` also requires a boolean, so 1 is not taken for true."""
+    if isinstance(value, dict):
+        out = {k: _fast_schema(v) for k, v in value.items()}
+        if out.get("const") is True and "type" not in out:
+            out["type"] = "boolean"
+        return out
+    if isinstance(value, list):
+        return [_fast_schema(v) for v in value]
+    return value
+
+
+@cache
+def _fast_validator(kind: str) -> Any:
+    by_id = {}
+    for path in SCHEMA_DIR.glob("*.schema.json"):
+        contents = _fast_schema(json.loads(path.read_text(encoding="utf-8")))
+        by_id[contents["$id"]] = contents
+    return fastjsonschema.compile(_fast_schema(schema(kind)), handlers={"https": by_id.__getitem__}, use_default=False)
 
 
 def _expected(error: ValidationError) -> str:
@@ -77,6 +103,11 @@ def _expected(error: ValidationError) -> str:
 
 def validate(doc: Document, kind: str) -> list[Problem]:
     """Every schema problem in one document, each with its line."""
+    try:
+        _fast_validator(kind)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass  # jsonschema says exactly what is wrong, and where
     problems = []
     for error in _validator(kind).iter_errors(doc.data):
         path = tuple(error.absolute_path)

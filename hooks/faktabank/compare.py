@@ -192,20 +192,14 @@ def _table_values(report: Report, typs: tuple[str, ...], keys: tuple[str, ...], 
                   magnitude: bool) -> list[tuple[int, Value]]:
     """(year, value) for every cell of rows with one of `keys` in tables of the given types, best first."""
     out: list[tuple[tuple, int, Value]] = []
-    for t_index, t in enumerate(report.tables):
-        if t.typ not in typs:
+    for t_index, t, row, col, cell in report.year_cells(typs, keys, kinds):
+        if not cell.is_number:
             continue
-        for row in t.rows:
-            if row.nyckel not in keys:
-                continue
-            for col, cell in zip(t.columns, row.cells, strict=False):
-                if col.ar is None or col.slag not in kinds or not cell.is_number:
-                    continue
-                number = abs(cell.value) if magnitude else cell.value
-                kronor = abs(cell.kronor) if magnitude and cell.kronor is not None else cell.kronor
-                ref = Ref(report.id, table_anchor(t), f"{t.rubrik}: {row.text} ({col.rubrik})")
-                rank = (typs.index(t.typ), keys.index(row.nyckel), t_index)
-                out.append((rank, col.ar, Value(number, cell.unit, kronor, (ref,))))
+        number = abs(cell.value) if magnitude else cell.value
+        kronor = abs(cell.kronor) if magnitude and cell.kronor is not None else cell.kronor
+        ref = Ref(report.id, table_anchor(t), f"{t.rubrik}: {row.text} ({col.rubrik})")
+        rank = (typs.index(t.typ), keys.index(row.nyckel), t_index)
+        out.append((rank, col.ar, Value(number, cell.unit, kronor, (ref,))))
     return [(year, v) for _, year, v in sorted(out, key=lambda x: x[0])]
 
 

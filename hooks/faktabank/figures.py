@@ -41,19 +41,8 @@ def table_anchor(table: Table) -> str:
 
 
 def _facts_in(report: Report, typ: tuple[str, ...], keys: set[str]) -> list[tuple[str, Fact]]:
-    out = []
-    for t in report.tables:
-        if t.typ not in typ:
-            continue
-        for row in t.rows:
-            if row.nyckel not in keys:
-                continue
-            for col, cell in zip(t.columns, row.cells, strict=False):
-                if col.ar is None or col.slag not in (None, "utfall") or cell.value is None:
-                    continue
-                out.append((row.nyckel, Fact(cell.value, cell.unit, cell.kronor, report.id, table_anchor(t),
-                                             t.rubrik, col.ar, col.rubrik)))
-    return out
+    return [(row.nyckel, Fact(cell.value, cell.unit, cell.kronor, report.id, table_anchor(t), t.rubrik, col.ar, col.rubrik))
+            for _, t, row, col, cell in report.year_cells(typ, keys)]
 
 
 def key_figures(model: Model, forbund_id: str) -> dict[int, dict[str, list[Fact]]]:
@@ -88,13 +77,8 @@ def contributions(model: Model, forbund_id: str | None = None) -> list[Contribut
     for r in model.reports.values():
         if forbund_id and r.forbund != forbund_id:
             continue
-        for t in r.tables:
-            for row in t.rows:
-                if row.nyckel != "medlemsbidrag" or not row.parter:
-                    continue
-                for col, cell in zip(t.columns, row.cells, strict=False):
-                    if col.ar is None or cell.value is None or col.slag not in (None, "utfall"):
-                        continue
-                    out.append(Contribution(row.parter, row.text, Fact(cell.value, cell.unit, cell.kronor, r.id,
-                                                                       table_anchor(t), t.rubrik, col.ar, col.rubrik)))
+        for _, t, row, col, cell in r.year_cells(None, ("medlemsbidrag",)):
+            if row.parter:
+                out.append(Contribution(row.parter, row.text, Fact(cell.value, cell.unit, cell.kronor, r.id,
+                                                                   table_anchor(t), t.rubrik, col.ar, col.rubrik)))
     return out

@@ -7,7 +7,7 @@ nothing can change it once the model is built.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -178,6 +178,23 @@ class Report:
     @property
     def year(self) -> int:
         return int(self.till[:4])
+
+    def year_cells(self, typs: tuple[str, ...] | None, keys: Iterable[str],
+                   kinds: tuple[str | None, ...] = (None, "utfall")) -> Iterator[tuple[int, Table, Row, Column, Cell]]:
+        """(table index, table, row, column, cell) for every cell of a keyed row in a year column.
+
+        Only tables of `typs` (all when None), rows whose `nyckel` is in `keys`, columns with a year
+        whose `slag` is in `kinds`, and cells that hold a value.
+        """
+        for index, t in enumerate(self.tables):
+            if typs is not None and t.typ not in typs:
+                continue
+            for row in t.rows:
+                if row.nyckel not in keys:
+                    continue
+                for col, cell in zip(t.columns, row.cells, strict=False):
+                    if col.ar is not None and col.slag in kinds and cell.value is not None:
+                        yield index, t, row, col, cell
 
     @property
     def title(self) -> str:

@@ -2,20 +2,25 @@
 
 Thin on purpose: each event calls into the faktabank package (hooks/faktabank/).
 on_startup  → remembers the command: under `mike` (which only reads the config) on_config builds nothing
-on_config   → loader.build (parse, schema, cross-references, model) and render.Renderer (all pages)
-on_files    → adds every rendered page as a virtual file (File.generated), and the open-data files
-              (opendata.files: data/*.csv, data/faktabank.json, data/datapackage.json)
+on_config   → loader.build (parse, schema, cross-references, model) and render.Renderer (every page planned;
+              a page's template runs only when its content is made)
+on_files    → adds every generated page as a virtual file (File.generated) with an empty source, and the
+              open-data files (data/*.csv, data/faktabank.json, data/datapackage.json)
+on_nav      → starts the worker processes that make the generated pages' content (workers.Workers)
 on_page_markdown → about.Sections fills marker lines in hand-written pages (<!-- faktabank:kallor -->);
                    rawhtml.Stash (a Markdown preprocessor) passes generated pages' HTML blocks straight through
-on_page_content → glossary.Annotator wraps glossary terms in <abbr title> (tooltips);
-                  a11y.improve makes table boxes named, focusable regions
-on_page_context → around Material's search plugin: a generated page is indexed by its title and summary
+on_page_content → a hand-written page: glossary.Annotator wraps glossary terms in <abbr title> (tooltips);
+                  a11y.improve makes table boxes named, keyboard-focusable regions
+on_page_context → a generated page gets its content (content.make, the same passes), just before MkDocs
+                  writes it; around Material's search plugin it is indexed by its title and summary
                   (searchtext.summary), not every table cell
+on_post_page → the generated page's content is dropped again
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 from pathlib import Path
@@ -24,23 +29,28 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from faktabank import a11y, opendata, rawhtml, searchtext
+from faktabank import a11y, content, rawhtml, searchtext
 from faktabank.about import Sections
 from faktabank.errors import DataError
 from faktabank.glossary import Annotator
 from faktabank.loader import build
 from faktabank.options import from_environment
 from faktabank.render import Page, Renderer
+from faktabank.workers import Workers
 
-_pages: list[Page] = []
+_pages: dict[str, Page] = {}  # every generated page and data file, by src_uri
 _annotator: list[Annotator] = []
 _command: list[str] = []
 _sections: list[Sections] = []
 _generated: set[str] = set()  # src_uri of every generated page
+_files: list[Files] = []  # this build's files, and its config: what content.make needs for a page
+_config: list[MkDocsConfig] = []
+_workers: list[Workers] = []
 _stash = rawhtml.StashState()
 _GC_THRESHOLDS = gc.get_threshold()
 _full_content: dict[str, str] = {}  # a generated page's content while the search plugin reads its summary
@@ -69,8 +79,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         gc.freeze()
         gc.set_threshold(_GC_THRESHOLDS[0], _GC_THRESHOLDS[1], 1 << 30)
         gc.enable()
-        pages = Renderer(model, use_directory_urls=config.use_directory_urls).pages()
-        pages += [Page(path, data.decode("utf-8"), path, None) for path, data in opendata.files(model).items()]
+        renderer = Renderer(model, use_directory_urls=config.use_directory_urls)
+        pages = renderer.pages()
+        pages += [Page.text(path, data.decode("utf-8"), path) for path, data in renderer.open_data.items()]
     except DataError as exc:
         count = len(exc.problems)
         raise PluginError(f"faktabank: {count} fel i data/ – inget har skrivits till site/:\n{exc}") from None
@@ -79,7 +90,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         gc.enable()
     gc.collect()
     gc.freeze()
-    _pages[:] = pages
+    _stop_workers()
+    _pages.clear()
+    _pages.update((p.src_uri, p) for p in pages)
     _generated.clear()
     _generated.update(p.src_uri for p in pages if p.src_uri.endswith(".md"))
     config.markdown_extensions.append(rawhtml.StashExtension(_stash))
@@ -106,12 +119,39 @@ def on_page_markdown(markdown: str, page: MkPage, **_: object) -> str:
         raise PluginError(f"faktabank: {exc}") from None
 
 
-def on_page_content(html: str, page: MkPage, **_: object) -> str:
-    """Glossary terms get a tooltip (<abbr title>); table boxes become named, keyboard-focusable regions."""
-    if _stash.anchors and page.present_anchor_ids is not None:  # the anchors in blocks rawhtml.Stash passed through
-        page.present_anchor_ids |= _stash.anchors
+def _improve(html: str) -> str:
+    """The content passes every page gets: glossary tooltips, then accessible table regions."""
     html = _annotator[0].annotate(html) if _annotator else html
     return a11y.improve(html)
+
+
+def on_page_content(html: str, page: MkPage, **_: object) -> str:
+    """Glossary terms get a tooltip (<abbr title>); table boxes become named, keyboard-focusable regions."""
+    if page.file.src_uri in _generated:
+        return html  # still empty: the content is made in on_page_context
+    if _stash.anchors and page.present_anchor_ids is not None:  # the anchors in blocks rawhtml.Stash passed through
+        page.present_anchor_ids |= _stash.anchors
+    return _improve(html)
+
+
+def _make(src_uri: str) -> content.Made:
+    """A generated page's content: its template, MkDocs' Markdown conversion, the content passes."""
+    page = _files[0].get_file_from_path(src_uri).page
+    return content.make(page, _pages[src_uri].content, _config[0], _files[0], _stash, _improve)
+
+
+@event_priority(100)  # before everything else that reads the page's content
+def _fill(context: dict, page: MkPage, **_: object) -> dict:
+    """A generated page gets its content from its worker, or made here when no worker made it."""
+    src_uri = page.file.src_uri
+    if src_uri in _generated:
+        made = _workers[0].take(src_uri) if _workers else None
+        if made is None:
+            made = _make(src_uri)
+        for name, level, message in made.warnings:  # logged in a worker: logged here, where --strict counts
+            logging.getLogger(name).log(level, message)
+        content.apply(made, page, _files[0])
+    return context
 
 
 @event_priority(50)  # before Material's search plugin (priority 0)
@@ -129,12 +169,52 @@ def _full_page_again(context: dict, page: MkPage, **_: object) -> dict:
     return context
 
 
-on_page_context = CombinedEvent(_summary_for_search, _full_page_again)
+on_page_context = CombinedEvent(_fill, _summary_for_search, _full_page_again)
+
+
+def on_post_page(output: str, page: MkPage, **_: object) -> str:
+    """A generated page's content is dropped once the page is written."""
+    if page.file.src_uri in _generated:
+        page.content = None  # written; at national scale all pages' HTML would not fit in memory
+    return output
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for page in _pages:
+    for page in _pages.values():
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"faktabank: docs/{page.src_uri} krockar med en genererad sida; ta bort filen")
-        files.append(File.generated(config, page.src_uri, content=page.content))
+        if page.src_uri in _generated:
+            files.append(File.generated(config, page.src_uri, content=""))  # content.make fills it
+        else:
+            files.append(File.generated(config, page.src_uri, content=page.content))
+    _files[:] = [files]
+    _config[:] = [config]
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Start the workers: the file list is final, and no page has been converted yet."""
+    _stop_workers()
+    _files[:] = [files]
+    count = content.worker_count()
+    jobs = [(f.src_uri, _make) for f in files.documentation_pages() if f.src_uri in _generated]
+    if count > 0 and jobs:
+        gc.collect()
+        gc.freeze()  # the workers share the model with this process; the collector should not touch it
+        _workers[:] = [Workers(jobs, count)]
+        _workers[0].start()
+    return nav
+
+
+def _stop_workers() -> None:
+    for workers in _workers:
+        workers.close()
+    _workers.clear()
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _stop_workers()
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_workers()

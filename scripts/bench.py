@@ -31,6 +31,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from importlib import metadata
@@ -50,8 +51,9 @@ class Build:
     """One `mkdocs build` in its own process."""
 
     wall_s: float
-    cpu_s: float  # user + system time of the build process: what the build costs when the machine is busy
-    peak_rss_mb: float
+    cpu_s: float  # user + system time of the build and its worker processes: what it costs on a busy machine
+    peak_rss_mb: float  # peak memory of the build and its workers together (TreeMemory)
+    largest_rss_mb: float  # peak resident memory of the largest single process
     pages: int
     html_bytes: int
     search_index_bytes: int
@@ -132,21 +134,72 @@ def environment(**extra: str) -> dict[str, str]:
             **extra}
 
 
+class TreeMemory(threading.Thread):
+    """The peak memory of a process and all its descendants (the build and its worker processes), sampled.
+
+    Each process's proportional set size (PSS, from /proc/<pid>/smaps_rollup) is added up: memory that forked
+    workers still share with the main process is counted once, split between them, where adding up resident
+    sizes would count it once per process. For one process PSS is its resident size less its share of shared
+    libraries. Sampled every INTERVAL seconds; where /proc has no smaps_rollup the result is 0 and the
+    largest process's own peak is used instead.
+    """
+
+    INTERVAL = 0.1
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kb = 0
+        self.finished = threading.Event()
+
+    @staticmethod
+    def _children(pid: int) -> list[int]:
+        found: list[int] = []
+        with contextlib.suppress(OSError):
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                with contextlib.suppress(OSError):
+                    found += [int(x) for x in (task / "children").read_text(encoding="ascii").split()]
+        return found
+
+    @staticmethod
+    def _pss_kb(pid: int) -> int:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text(encoding="ascii").splitlines():
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+        return 0
+
+    def run(self) -> None:
+        while not self.finished.wait(self.INTERVAL):
+            pids, todo = [], [self.pid]
+            while todo:
+                pid = todo.pop()
+                pids.append(pid)
+                todo += self._children(pid)
+            self.peak_kb = max(self.peak_kb, sum(self._pss_kb(pid) for pid in pids))
+
+
 def measure_build(project: Path, site: Path, log: Path, env: dict[str, str] | None = None) -> Build:
-    """Run `mkdocs build --strict` in a fresh process; wall time and that process's own peak memory."""
+    """Run `mkdocs build --strict` in a fresh process: wall time, CPU time and peak memory (workers included)."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env or environment())
+        memory = TreeMemory(proc.pid)
+        memory.start()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
+        memory.finished.set()
+        memory.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         tail = log.read_text(encoding="utf-8")[-3000:]
         raise SystemExit(f"bygget av {project} misslyckades (kod {proc.returncode}):\n{tail}")
     pages = [p for p in site.rglob("*.html") if p.relative_to(site).as_posix() != "404.html"]
     index = site / "search" / "search_index.json"
-    return Build(round(wall, 2), round(usage.ru_utime + usage.ru_stime, 2), round(usage.ru_maxrss * 1024 / MB, 1),
+    largest = round(usage.ru_maxrss * 1024 / MB, 1)
+    return Build(round(wall, 2), round(usage.ru_utime + usage.ru_stime, 2),
+                 round(memory.peak_kb * 1024 / MB, 1) if memory.peak_kb else largest, largest,
                  len(pages), sum(p.stat().st_size for p in pages), index.stat().st_size if index.exists() else 0)
 
 
@@ -225,7 +278,8 @@ def machine() -> dict[str, object]:
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": memory, "system": platform.platform(),
             "python": platform.python_version(), "mkdocs": metadata.version("mkdocs"),
             "mkdocs_material": metadata.version("mkdocs-material"),
-            "load_average": [round(x, 2) for x in os.getloadavg()]}
+            "load_average": [round(x, 2) for x in os.getloadavg()],
+            "workers": int(os.environ.get("FAKTABANK_WORKERS") or len(os.sched_getaffinity(0)))}
 
 
 def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
@@ -249,6 +303,8 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
     say(f"  {small.pages} sidor på {small.wall_s} s", flush=True)
     results.update({
         "pages": full.pages, "wall_s": full.wall_s, "cpu_s": full.cpu_s, "peak_rss_mb": full.peak_rss_mb,
+        "memory_measure": "peak of the summed PSS of the build process and its worker processes",
+        "largest_process_rss_mb": full.largest_rss_mb,
         "avg_page_kb": round(full.html_bytes / max(full.pages, 1) / KB, 1),
         "search_index_mb": round(full.search_index_bytes / MB, 2),
         "per_page_ms": round(full.per_page_ms, 3),
@@ -313,7 +369,7 @@ def table(results: dict[str, object]) -> str:
     m = r["machine"]
     details += ["", f"Maskin: {m['cpu']}, {m['cores']} kärnor, {number(m['memory_gb'], 'GB')} minne; Python {m['python']}, "
                 f"MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}; belastning vid start "
-                f"{', '.join(number(x) for x in m['load_average'])}.",
+                f"{', '.join(number(x) for x in m['load_average'])}; {m['workers']} arbetsprocesser (FAKTABANK_WORKERS).",
                 "Alla mål uppfyllda." if r["all_met"] else "Alla mål är inte uppfyllda."]
     return "\n".join(rows + details)
 

@@ -12,10 +12,12 @@ from html import escape
 
 from .model import Term
 
-_TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
-_SKIP = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label",
-         "textarea", "select", "option", "title", "svg"}
-_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+_SKIP = ("a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label",
+         "textarea", "select", "option", "title", "svg")
+# Comments, and the start and end tags of the elements whose text is left alone: nothing else moves the stack.
+_SKIP_TAG = re.compile(r"<!--.*?-->|<(/?)\s*(" + "|".join(_SKIP) + r")(?![a-zA-Z0-9])[^>]*>", re.S | re.I)
+
+_BEFORE = re.compile(r"[\w/-]")
 
 
 class Annotator:
@@ -31,7 +33,10 @@ class Annotator:
                 titles.setdefault(form, title)
         self.titles = titles
         forms = sorted(titles, key=len, reverse=True)
-        self.pattern = (re.compile(r"(?<![\w/-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+        # A term in text, not inside a tag (an attribute value) or a comment: the next '<' or '>' is not a '>'.
+        # Not preceded by a letter, digit, '/' or '-' either; that is checked for each match (_BEFORE), since a
+        # look-behind at the start of the pattern keeps the regex engine from skipping ahead to a term's first letter.
+        self.pattern = (re.compile(r"(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])(?![^<>]*>)")
                         if forms else None)
 
     def _wrap(self, match: re.Match) -> str:
@@ -39,28 +44,43 @@ class Annotator:
         return f'<abbr title="{escape(self.titles[word], quote=True)}">{word}</abbr>'
 
     def annotate(self, html: str) -> str:
+        """Wrap each glossary term in text that is not inside a link, heading, code, abbreviation and so on.
+
+        The terms are found in one pass over the page; only a page with terms is then walked, and only over
+        comments and the start and end tags of the elements in _SKIP, to see which terms lie inside one.
+        """
         if self.pattern is None:
             return html
-        out = []
-        skipping: list[str] = []
-        for part in _TAG.split(html):
-            if not part:
+        found: list[re.Match] = []
+        at = 0
+        while (term := self.pattern.search(html, at)) is not None:
+            if term.start() and _BEFORE.match(html, term.start() - 1):
+                at = term.start() + 1  # as the look-behind would: try again from the next character
                 continue
-            if part.startswith("<"):
-                out.append(part)
-                if part.startswith("<!--"):
-                    continue
-                m = _NAME.match(part)
-                if not m:
-                    continue
-                name = m.group(1).lower()
-                if name in _SKIP and not part.endswith("/>"):
-                    if part.startswith("</"):
+            found.append(term)
+            at = term.end()
+        if not found:
+            return html
+        out: list[str] = []
+        pos = 0
+        tags = _SKIP_TAG.finditer(html)
+        tag = next(tags, None)
+        skipping: list[str] = []
+        for term in found:
+            while tag is not None and tag.start() < term.start():
+                name = tag.group(2)
+                if name is not None and not tag.group(0).endswith("/>"):
+                    name = name.lower()
+                    if tag.group(1):
                         if name in skipping:
                             while skipping and skipping.pop() != name:
                                 pass
                     else:
                         skipping.append(name)
+                tag = next(tags, None)
+            if skipping:
                 continue
-            out.append(part if skipping else self.pattern.sub(self._wrap, part))
+            out += [html[pos:term.start()], self._wrap(term)]
+            pos = term.end()
+        out.append(html[pos:])
         return "".join(out)

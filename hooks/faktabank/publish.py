@@ -1,8 +1,8 @@
 """Pages and files across förbund: Jämförelser, Insatskatalog, Öppna data, and the open-data files.
 
 `extend(renderer)` gives the templates what they need (comparisons, charts, catalogue, indicators);
-`pages(renderer)` renders the pages; the open-data files themselves come from `opendata.files(model)`,
-which the MkDocs hook adds as generated files (they are not Markdown pages).
+`pages(renderer)` renders the pages; the open-data files themselves come from `opendata.files(model)`, made
+once per build (`Renderer.open_data`), which the MkDocs hook adds as generated files (they are not pages).
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def pages(renderer: Renderer) -> list[Page]:
     themes = sorted({t for e in entries for t in e.teman}, key=lambda t: catalog.theme_label(t).casefold())
     out.append(render(CATALOGUE, "insatskatalog.md.j2", "Insatskatalog", None, entries=entries, themes=themes))
     out.append(render(OPEN_DATA, "oppna_data.md.j2", "Öppna data", None, tables=opendata.table_list(model),
-                      files=opendata.files(model), schema_fields=schemadoc.schema_fields,
+                      files=renderer.open_data, schema_fields=schemadoc.schema_fields,
                       schema_title=schemadoc.schema_title, schema_description=schemadoc.schema_description,
                       json_parts=schemadoc.JSON_PARTS, licence=opendata.LICENCE))
     return out

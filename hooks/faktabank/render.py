@@ -6,7 +6,9 @@ Rendering reads only the model; it never opens a data file.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from . import figures, formatting, publish, reconcile
+from . import figures, formatting, opendata, publish, reconcile
 from .links import Linker, src_uri
 from .model import Model, Report
 from .roles import AUDIT_FUNCTION, BOARD_ROLE, Roles, build_roles
@@ -98,12 +100,26 @@ def make_env() -> Environment:
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its docs path, its Markdown source and the data file it comes from."""
+    """A generated page: its docs path, its title, the data file it comes from and how to make its source.
+
+    The source (Markdown, or a data file's text) is made each time `content` is read and never kept: at
+    national scale the pages' sources are hundreds of megabytes, so the hook renders a page just before
+    MkDocs writes it, and the text is gone again once it is written.
+    """
 
     src_uri: str
-    content: str
     title: str
     edit_path: str | None
+    source: Callable[[], str]
+
+    @property
+    def content(self) -> str:
+        return self.source()
+
+    @classmethod
+    def text(cls, src_uri: str, text: str, title: str, edit_path: str | None = None) -> Page:
+        """A page (or data file) whose text is already made."""
+        return cls(src_uri, title, edit_path, partial(str, text))
 
 
 @dataclass(frozen=True)
@@ -140,12 +156,22 @@ class Renderer:
         self.env = make_env()
         self.ctx = build_context(model, use_directory_urls)
         publish.extend(self)
+        for name in self.env.list_templates():  # compiled once here, not once in each worker process
+            self.env.get_template(name)
 
     def _render(self, src: str, template: str, title: str, edit_path: str | None, **values: Any) -> Page:
+        """The page, with its template to be rendered when its source is read."""
+        return Page(src, title, edit_path, partial(self._source, src, template, title, edit_path, values))
+
+    def _source(self, src: str, template: str, title: str, edit_path: str | None, values: dict[str, Any]) -> str:
         link = Linker(self.ctx.model, src, self.ctx.use_directory_urls)
-        content = self.env.get_template(template).render(
+        return self.env.get_template(template).render(
             m=self.ctx.model, ctx=self.ctx, link=link, title=title, edit_path=edit_path, **values)
-        return Page(src, content, title, edit_path)
+
+    @cached_property
+    def open_data(self) -> dict[str, bytes]:
+        """The open-data files (data/*.csv, data/faktabank.json, data/datapackage.json), made once per build."""
+        return opendata.files(self.ctx.model)
 
     def pages(self) -> list[Page]:
         m = self.ctx.model

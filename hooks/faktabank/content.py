@@ -1,0 +1,80 @@
+"""The HTML content of generated pages, made when MkDocs builds each page, not all at once beforehand.
+
+At national scale the generated pages' Markdown and HTML are hundreds of megabytes each. MkDocs converts
+every page to HTML before it writes the first one and keeps all of it until the end. The hook therefore
+gives MkDocs an empty source for a generated page, and `Content.fill` makes the real content just before
+the page is written (`on_page_context`): the template is rendered, MkDocs' own Markdown conversion runs
+(`Page.render`, so headings, table of contents, anchors and link checks are exactly MkDocs'), then the
+faktabank's content passes (glossary tooltips, accessible table regions). After the page is written the
+content is dropped again (`Content.release`).
+
+With workers (`FAKTABANK_WORKERS`, by default one per processor core), forked processes make that content
+in parallel while MkDocs renders and writes pages in the main process; `Content.fill` then takes the
+finished result (see workers.py). A page the workers cannot deliver is made in the main process instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import TableOfContents
+
+from . import rawhtml
+
+
+@dataclass
+class Made:
+    """What `Page.render` and the content passes produced for one page, in a form that crosses processes."""
+
+    content: str
+    toc: TableOfContents
+    title: str | None
+    anchors: set[str]
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
+    warnings: list[tuple[str, int, str]]  # (logger, level, message) logged while the page was made
+
+
+def make(page: MkPage, source: str, config: MkDocsConfig, files: Files, stash: rawhtml.StashState,
+         improve: Callable[[str], str]) -> Made:
+    """Convert one generated page with MkDocs' own `Page.render` and apply the content passes."""
+    stash.enabled = True
+    page.markdown = source
+    try:
+        page.render(config, files)
+    finally:
+        stash.enabled = False
+        page.markdown = ""
+    anchors = set(page.present_anchor_ids or ()) | stash.anchors
+    links = None
+    if page.links_to_anchors is not None:
+        links = {file.src_uri: dict(targets) for file, targets in page.links_to_anchors.items()}
+    made = Made(improve(page.content or ""), page.toc, page._title_from_render, anchors, links, [])
+    page.content = None
+    return made
+
+
+def apply(made: Made, page: MkPage, files: Files) -> None:
+    """Put a made page's content, table of contents, title and anchors on MkDocs' page."""
+    page.content = made.content
+    page.toc = made.toc
+    page._title_from_render = made.title
+    page.present_anchor_ids = made.anchors
+    if made.links_to_anchors is not None:
+        page.links_to_anchors = {files.get_file_from_path(uri): targets for uri, targets in made.links_to_anchors.items()}
+
+
+def worker_count() -> int:
+    """FAKTABANK_WORKERS, or one per processor core this process may use; 0 makes every page in-process."""
+    wanted = os.environ.get("FAKTABANK_WORKERS", "").strip()
+    if wanted:
+        try:
+            return max(0, int(wanted))
+        except ValueError:
+            raise ValueError(f"FAKTABANK_WORKERS ska vara ett heltal, fick {wanted!r}") from None
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+

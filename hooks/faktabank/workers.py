@@ -1,0 +1,140 @@
+"""Forked worker processes that make generated pages' content while MkDocs builds pages in the main process.
+
+MkDocs builds one page at a time in one process. The faktabank's own per-page work (the page's template,
+MkDocs' Markdown conversion, the content passes; content.make) does not depend on anything MkDocs does to
+other pages, so `Workers.start` forks worker processes once the file list and navigation are final
+(`on_nav`). Each makes every n-th generated page in MkDocs' build order and sends the result through a pipe;
+a reader thread in the main process receives it, and `take` hands it to the hook when MkDocs reaches that
+page. A reader stops receiving while LIMIT results from its worker wait to be taken, so the main process
+never holds more than a few hundred pages' content, and a worker that is ahead simply waits.
+
+Warnings a worker logs while making a page (a broken link, say) are sent with the page and logged again in
+the main process, so `mkdocs build --strict` counts them. When a result cannot come (a worker failed or died,
+or the build asks for pages in another order than expected), `take` returns None and the hook makes the page
+in the main process, where an error is reported exactly as without workers.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+
+from .content import Made
+
+LIMIT = 200  # results from one worker waiting to be taken
+_Job = tuple[str, Callable[[str], Made]]  # (src_uri, make the page's content)
+
+
+class _Capture(logging.Handler):
+    """Collects what MkDocs logs while a worker makes a page."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _work(jobs: Sequence[_Job], conn: Connection) -> None:
+    """The worker process: make each job's page and send (src_uri, Made), or (src_uri, None) on an error."""
+    capture = _Capture()
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    logger.addHandler(capture)
+    logger.propagate = False
+    try:
+        for src_uri, make in jobs:
+            capture.records = []
+            try:
+                made = make(src_uri)
+            except Exception:  # the main process makes this page again and reports the error itself
+                conn.send((src_uri, None))
+                continue
+            made.warnings = capture.records
+            conn.send((src_uri, made))
+    except (BrokenPipeError, EOFError):  # the build stopped
+        pass
+    finally:
+        conn.close()
+
+
+class Workers:
+    """`count` forked processes making the given pages (in build order) for `take`."""
+
+    def __init__(self, jobs: Sequence[_Job], count: int) -> None:
+        self.jobs = list(jobs)
+        self.count = max(1, min(count, len(self.jobs)))
+        self.owner = {src: i % self.count for i, (src, _) in enumerate(self.jobs)}
+        self.results: dict[str, Made | None] = {}
+        self.waiting = [0] * self.count  # results received from each worker and not yet taken
+        self.done = [False] * self.count
+        self.cond = threading.Condition()
+        self.processes: list[multiprocessing.process.BaseProcess] = []
+        self.threads: list[threading.Thread] = []
+
+    def start(self) -> None:
+        context = multiprocessing.get_context("fork")
+        for k in range(self.count):
+            reader, writer = context.Pipe(duplex=False)
+            process = context.Process(target=_work, args=(self.jobs[k::self.count], writer), daemon=True,
+                                      name=f"faktabank-{k}")
+            process.start()
+            writer.close()
+            thread = threading.Thread(target=self._receive, args=(k, reader), daemon=True, name=f"faktabank-in-{k}")
+            thread.start()
+            self.processes.append(process)
+            self.threads.append(thread)
+
+    def _receive(self, k: int, conn: Connection) -> None:
+        try:
+            while True:
+                with self.cond:
+                    while self.waiting[k] >= LIMIT and not self.done[k]:
+                        self.cond.wait()
+                    if self.done[k]:
+                        return
+                try:
+                    src_uri, made = conn.recv()
+                except (EOFError, OSError):
+                    return
+                with self.cond:
+                    self.results[src_uri] = made
+                    self.waiting[k] += 1
+                    self.cond.notify_all()
+        finally:
+            conn.close()
+            with self.cond:
+                self.done[k] = True
+                self.cond.notify_all()
+
+    def take(self, src_uri: str) -> Made | None:
+        """The page's content from its worker, or None: make it in this process instead."""
+        k = self.owner.get(src_uri)
+        if k is None:
+            return None
+        with self.cond:
+            while src_uri not in self.results and not self.done[k] and self.waiting[k] < LIMIT:
+                self.cond.wait()
+            if src_uri not in self.results:
+                return None
+            self.waiting[k] -= 1
+            self.cond.notify_all()
+            return self.results.pop(src_uri)
+
+    def close(self) -> None:
+        """Stop the workers (when the build is done, or failed) and the reader threads."""
+        with self.cond:
+            self.done = [True] * self.count
+            self.results.clear()
+            self.cond.notify_all()
+        for process in self.processes:
+            process.join(timeout=0.5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+        self.processes.clear()

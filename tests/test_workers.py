@@ -1,0 +1,82 @@
+"""Generated pages made in forked worker processes (hooks/faktabank/workers.py) and in the main process.
+
+The site must be the same byte for byte whichever way its pages are made; a worker's warnings must reach
+the main process; a page a worker cannot deliver must be made in the main process instead of hanging.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_build
+from mkdocs.structure.toc import TableOfContents
+
+from faktabank import workers
+from faktabank.content import Made, worker_count
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_workers_and_main_process_build_the_same_site(tmp_path: Path) -> None:
+    sites = {}
+    for count in ("0", "3"):  # 0: every page in the main process; 3: an uneven split over three workers
+        site = tmp_path / f"site-{count}"
+        result = run_build(ROOT, site, {"FAKTABANK_WORKERS": count, "SOURCE_DATE_EPOCH": "1700000000"})
+        assert result.returncode == 0, result.stderr[-3000:]
+        sites[count] = _files(site)
+    assert sites["0"].keys() == sites["3"].keys()
+    assert len([name for name in sites["0"] if name.endswith("index.html")]) > 200
+    different = [name for name in sites["0"] if sites["0"][name] != sites["3"][name]]
+    assert different == []
+
+
+def _made(src_uri: str) -> Made:
+    if src_uri == "trasig.md":
+        raise ValueError("a template error")
+    if src_uri == "varning.md":
+        logging.getLogger("mkdocs.structure.pages").warning("länken pekar på en sida som inte finns")
+    return Made(f"<p>{src_uri}</p>", TableOfContents([]), src_uri, {"a"}, None, [])
+
+
+def test_workers_deliver_pages_in_build_order_with_their_warnings() -> None:
+    names = [f"sida-{i}.md" for i in range(25)] + ["varning.md", "trasig.md", "sist.md"]
+    pool = workers.Workers([(name, _made) for name in names], 2)
+    pool.start()
+    try:
+        made = {name: pool.take(name) for name in names}
+    finally:
+        pool.close()
+    assert made["trasig.md"] is None  # made again in the main process, which reports the error
+    for name in names:
+        if name != "trasig.md":
+            assert made[name].content == f"<p>{name}</p>" and made[name].title == name
+    assert made["varning.md"].warnings == [("mkdocs.structure.pages", logging.WARNING,
+                                            "länken pekar på en sida som inte finns")]
+    assert made["sist.md"].warnings == []
+    assert pool.take("okand.md") is None  # not a worker's page
+
+
+def test_a_page_asked_for_out_of_order_is_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "LIMIT", 3)
+    names = [f"sida-{i}.md" for i in range(20)]
+    pool = workers.Workers([(name, _made) for name in names], 1)
+    pool.start()
+    try:
+        assert pool.take("sida-19.md") is None  # three others wait to be taken: make it in the main process
+        assert pool.take("sida-0.md").content == "<p>sida-0.md</p>"
+    finally:
+        pool.close()
+
+
+def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FAKTABANK_WORKERS", "0")
+    assert worker_count() == 0
+    monkeypatch.setenv("FAKTABANK_WORKERS", "två")
+    with pytest.raises(ValueError, match="FAKTABANK_WORKERS"):
+        worker_count()
+    monkeypatch.delenv("FAKTABANK_WORKERS")
+    assert worker_count() >= 1

@@ -10,9 +10,9 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_build
 from mkdocs.structure.toc import TableOfContents
 
+from conftest import ROOT, run_build
 from faktabank import workers
 from faktabank.content import Made, worker_count
 

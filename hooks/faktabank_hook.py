@@ -43,7 +43,8 @@ from faktabank.options import from_environment
 from faktabank.render import Page, Renderer
 from faktabank.workers import Workers
 
-_pages: dict[str, Page] = {}  # every generated page and data file, by src_uri
+_pages: dict[str, Page] = {}  # every generated page, by src_uri
+_data_files: dict[str, bytes] = {}  # the open-data files, by path under site/
 _annotator: list[Annotator] = []
 _command: list[str] = []
 _sections: list[Sections] = []
@@ -81,7 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         gc.enable()
         renderer = Renderer(model, use_directory_urls=config.use_directory_urls)
         pages = renderer.pages()
-        pages += [Page.text(path, data.decode("utf-8"), path) for path, data in renderer.open_data.items()]
+        data_files = renderer.open_data
     except DataError as exc:
         count = len(exc.problems)
         raise PluginError(f"faktabank: {count} fel i data/ – inget har skrivits till site/:\n{exc}") from None
@@ -93,8 +94,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _stop_workers()
     _pages.clear()
     _pages.update((p.src_uri, p) for p in pages)
+    _data_files.clear()
+    _data_files.update(data_files)
     _generated.clear()
-    _generated.update(p.src_uri for p in pages if p.src_uri.endswith(".md"))
+    _generated.update(_pages)
     config.markdown_extensions.append(rawhtml.StashExtension(_stash))
     _annotator[:] = [Annotator(model.glossary)]
     _sections[:] = [Sections(model, config.extra.get("kontakt") or {}, config.use_directory_urls)]
@@ -180,13 +183,13 @@ def on_post_page(output: str, page: MkPage, **_: object) -> str:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for page in _pages.values():
-        if files.get_file_from_path(page.src_uri) is not None:
-            raise PluginError(f"faktabank: docs/{page.src_uri} krockar med en genererad sida; ta bort filen")
-        if page.src_uri in _generated:
-            files.append(File.generated(config, page.src_uri, content=""))  # content.make fills it
-        else:
-            files.append(File.generated(config, page.src_uri, content=page.content))
+    for src_uri in [*_pages, *_data_files]:
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"faktabank: docs/{src_uri} krockar med en genererad sida; ta bort filen")
+    for src_uri in _pages:
+        files.append(File.generated(config, src_uri, content=""))  # content.make fills it
+    for path, data in _data_files.items():
+        files.append(File.generated(config, path, content=data))
     _files[:] = [files]
     _config[:] = [config]
     return files

@@ -102,7 +102,7 @@ def make_env() -> Environment:
 class Page:
     """A generated page: its docs path, its title, the data file it comes from and how to make its source.
 
-    The source (Markdown, or a data file's text) is made each time `content` is read and never kept: at
+    The Markdown source is made each time `content` is read and never kept: at
     national scale the pages' sources are hundreds of megabytes, so the hook renders a page just before
     MkDocs writes it, and the text is gone again once it is written.
     """
@@ -115,11 +115,6 @@ class Page:
     @property
     def content(self) -> str:
         return self.source()
-
-    @classmethod
-    def text(cls, src_uri: str, text: str, title: str, edit_path: str | None = None) -> Page:
-        """A page (or data file) whose text is already made."""
-        return cls(src_uri, title, edit_path, partial(str, text))
 
 
 @dataclass(frozen=True)
@@ -216,5 +211,5 @@ class Renderer:
         for number in publish.indicators.NUMBERS:  # all sixteen, with or without results
             out.append(self._render(src_uri("indikator", number), "indikator.md.j2", f"Indikator {number}", None,
                                     number=number))
-        out += publish.pages(self)  # Jämförelser, Insatskatalog, Öppna data and the data/ files
+        out += publish.pages(self)  # Jämförelser, Insatskatalog, Öppna data
         return out

@@ -78,16 +78,20 @@ class Workers:
         self.threads: list[threading.Thread] = []
 
     def start(self) -> None:
+        """Fork every worker first, then start the reader threads: no process is forked while a thread runs."""
         context = multiprocessing.get_context("fork")
+        readers = []
         for k in range(self.count):
             reader, writer = context.Pipe(duplex=False)
             process = context.Process(target=_work, args=(self.jobs[k::self.count], writer), daemon=True,
                                       name=f"faktabank-{k}")
             process.start()
             writer.close()
+            self.processes.append(process)
+            readers.append(reader)
+        for k, reader in enumerate(readers):
             thread = threading.Thread(target=self._receive, args=(k, reader), daemon=True, name=f"faktabank-in-{k}")
             thread.start()
-            self.processes.append(process)
             self.threads.append(thread)
 
     def _receive(self, k: int, conn: Connection) -> None:

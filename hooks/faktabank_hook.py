@@ -2,10 +2,11 @@
 
 Thin on purpose: each event calls into the faktabank package (hooks/faktabank/).
 on_startup  → remembers the command: under `mike` (which only reads the config) on_config builds nothing
-on_config   → loader.build (parse, schema, cross-references, model) and render.Renderer (every page planned;
-              a page's template runs only when its content is made)
+on_config   → loader.build (parse, schema, cross-references, model); opendata.write (the open-data files, to
+              a temporary folder); render.Renderer (every page planned; a page's template runs only when its
+              content is made)
 on_files    → adds every generated page as a virtual file (File.generated) with an empty source, and the
-              open-data files (data/*.csv, data/faktabank.json, data/datapackage.json)
+              open-data files (data/*.csv, data/faktabank.json, data/datapackage.json) from that folder
 on_nav      → starts the worker processes that make the generated pages' content (workers.Workers)
 on_page_markdown → about.Sections fills marker lines in hand-written pages (<!-- faktabank:kallor -->);
                    rawhtml.Stash (a Markdown preprocessor) passes generated pages' HTML blocks straight through
@@ -22,7 +23,9 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,7 +37,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from faktabank import a11y, content, rawhtml, searchtext
+from faktabank import a11y, content, opendata, rawhtml, searchtext
 from faktabank.about import Sections
 from faktabank.errors import DataError
 from faktabank.glossary import Annotator
@@ -44,7 +47,8 @@ from faktabank.render import Page, Renderer
 from faktabank.workers import Workers
 
 _pages: dict[str, Page] = {}  # every generated page, by src_uri
-_data_files: dict[str, bytes] = {}  # the open-data files, by path under site/
+_data_files: dict[str, Path] = {}  # the open-data files (written by opendata.write), by path under site/
+_data_folder: list[Path] = []  # where they are written for this build
 _annotator: list[Annotator] = []
 _command: list[str] = []
 _sections: list[Sections] = []
@@ -81,8 +85,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         gc.set_threshold(_GC_THRESHOLDS[0], _GC_THRESHOLDS[1], 1 << 30)
         gc.enable()
         renderer = Renderer(model, use_directory_urls=config.use_directory_urls)
+        _remove_data_folder()
+        folder = Path(tempfile.mkdtemp(prefix="faktabank-data-"))
+        _data_folder[:] = [folder]
+        renderer.open_data = opendata.write(model, folder)  # the files wait on disk, not in memory, until copied
+        data_files = {path: folder / path for path in renderer.open_data.sizes}
         pages = renderer.pages()
-        data_files = renderer.open_data
     except DataError as exc:
         count = len(exc.problems)
         raise PluginError(f"faktabank: {count} fel i data/ – inget har skrivits till site/:\n{exc}") from None
@@ -188,8 +196,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"faktabank: docs/{src_uri} krockar med en genererad sida; ta bort filen")
     for src_uri in _pages:
         files.append(File.generated(config, src_uri, content=""))  # content.make fills it
-    for path, data in _data_files.items():
-        files.append(File.generated(config, path, content=data))
+    for path, written in _data_files.items():
+        files.append(File.generated(config, path, abs_src_path=str(written)))
     _files[:] = [files]
     _config[:] = [config]
     return files
@@ -200,7 +208,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _stop_workers()
     _files[:] = [files]
     count = content.worker_count()
-    jobs = [(f.src_uri, _make) for f in files.documentation_pages() if f.src_uri in _generated]
+    jobs = [(f.src_uri, _make, _pages[f.src_uri].group) for f in files.documentation_pages() if f.src_uri in _generated]
     if count > 0 and jobs:
         gc.collect()
         gc.freeze()  # the workers share the model with this process; the collector should not touch it
@@ -215,9 +223,22 @@ def _stop_workers() -> None:
     _workers.clear()
 
 
+def _remove_data_folder() -> None:
+    for folder in _data_folder:
+        shutil.rmtree(folder, ignore_errors=True)
+    _data_folder.clear()
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     _stop_workers()
+    _remove_data_folder()
 
 
 def on_build_error(error: Exception) -> None:
     _stop_workers()
+    _remove_data_folder()
+
+
+def on_shutdown() -> None:
+    _stop_workers()
+    _remove_data_folder()

@@ -44,7 +44,7 @@ def _made(src_uri: str) -> Made:
 
 def test_workers_deliver_pages_in_build_order_with_their_warnings() -> None:
     names = [f"sida-{i}.md" for i in range(25)] + ["varning.md", "trasig.md", "sist.md"]
-    pool = workers.Workers([(name, _made) for name in names], 2)
+    pool = workers.Workers([(name, _made, None) for name in names], 2, main_weight=0)
     pool.start()
     try:
         made = {name: pool.take(name) for name in names}
@@ -63,7 +63,7 @@ def test_workers_deliver_pages_in_build_order_with_their_warnings() -> None:
 def test_a_page_asked_for_out_of_order_is_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "LIMIT", 3)
     names = [f"sida-{i}.md" for i in range(20)]
-    pool = workers.Workers([(name, _made) for name in names], 1)
+    pool = workers.Workers([(name, _made, None) for name in names], 1, main_weight=0)
     pool.start()
     try:
         assert pool.take("sida-19.md") is None  # three others wait to be taken: make it in the main process
@@ -80,3 +80,23 @@ def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
         worker_count()
     monkeypatch.delenv("FAKTABANK_WORKERS")
     assert worker_count() >= 1
+
+
+def test_a_forbunds_pages_go_to_one_lane_and_the_main_process_makes_a_share() -> None:
+    jobs = [(f"{group}-{i}.md", _made, group) for i in range(6) for group in "abcdefgh"]
+    jobs += [(f"utan-{i}.md", _made, None) for i in range(8)]
+    owners = workers.share(jobs, 2, main_weight=0.5)
+    lanes: dict[str, set[int]] = {}
+    for (_, _, group), k in zip(jobs, owners, strict=True):
+        if group is not None:
+            lanes.setdefault(group, set()).add(k)
+    assert all(len(ks) == 1 for ks in lanes.values())
+    assert owners.count(0) == owners.count(1) > owners.count(workers.MAIN) > 0  # the main process: a smaller share
+    pool = workers.Workers(jobs, 2, main_weight=0.5)
+    mains = [src for (src, _, _), k in zip(jobs, owners, strict=True) if k == workers.MAIN]
+    pool.start()
+    try:
+        assert all(pool.take(src) is None for src in mains)  # the main process makes these itself
+        assert pool.take("utan-7.md") is not None or "utan-7.md" in mains
+    finally:
+        pool.close()

@@ -2,15 +2,15 @@
 
 At national scale the generated pages' Markdown and HTML are hundreds of megabytes each. MkDocs converts
 every page to HTML before it writes the first one and keeps all of it until the end. The hook therefore
-gives MkDocs an empty source for a generated page, and `Content.fill` makes the real content just before
+gives MkDocs an empty source for a generated page, and `make` makes the real content just before
 the page is written (`on_page_context`): the template is rendered, MkDocs' own Markdown conversion runs
 (`Page.render`, so headings, table of contents, anchors and link checks are exactly MkDocs'), then the
 faktabank's content passes (glossary tooltips, accessible table regions). After the page is written the
-content is dropped again (`Content.release`).
+content is dropped again (the hook's `on_post_page`).
 
-With workers (`FAKTABANK_WORKERS`, by default one per processor core), forked processes make that content
-in parallel while MkDocs renders and writes pages in the main process; `Content.fill` then takes the
-finished result (see workers.py). A page the workers cannot deliver is made in the main process instead.
+With workers (`FAKTABANK_WORKERS`, by default one per processor core but one), forked processes make most of
+that content in parallel while MkDocs renders and writes pages in the main process, which makes the rest
+(see workers.py). A page the workers cannot deliver is made in the main process instead.
 """
 
 from __future__ import annotations
@@ -69,12 +69,14 @@ def apply(made: Made, page: MkPage, files: Files) -> None:
 
 
 def worker_count() -> int:
-    """FAKTABANK_WORKERS, or one per processor core this process may use; 0 makes every page in-process."""
+    """FAKTABANK_WORKERS, or one per processor core this process may use besides its own: MkDocs keeps one
+    core busy. 0 makes every page in the main process."""
     wanted = os.environ.get("FAKTABANK_WORKERS", "").strip()
     if wanted:
         try:
             return max(0, int(wanted))
         except ValueError:
             raise ValueError(f"FAKTABANK_WORKERS ska vara ett heltal, fick {wanted!r}") from None
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores - 1
 

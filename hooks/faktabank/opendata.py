@@ -8,10 +8,13 @@ Internal notes (`intern`) are left out of the public edition, as on the pages.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .datatables import Table, tables
@@ -98,7 +101,7 @@ _CACHE: list[tuple[Model, list[Table], dict[str, bytes]]] = []
 
 
 def _published(model: Model) -> tuple[list[Table], dict[str, bytes]]:
-    """The tables and files of a model, built once (the Öppna data page reads them, the MkDocs hook writes them)."""
+    """The tables and files of a model, built once (for callers that keep them in memory)."""
     for cached_model, cached_tables, content in _CACHE:
         if cached_model is model:
             return cached_tables, content
@@ -116,6 +119,37 @@ def files(model: Model) -> dict[str, bytes]:
 def table_list(model: Model) -> list[Table]:
     """Every faktabank table that is published as CSV."""
     return _published(model)[0]
+
+
+@dataclass(frozen=True)
+class Published:
+    """What the Öppna data page says of the published files: the tables (without their rows), the number of
+    rows in each and the size of each file (data/…). The build writes the files to a folder (`write`) and
+    keeps only this, not the rows and bytes, which at national scale are a few hundred megabytes."""
+
+    tables: tuple[Table, ...]
+    rows: Mapping[str, int]  # by table name
+    sizes: Mapping[str, int]  # by path on the site
+
+    @classmethod
+    def of(cls, all_tables: list[Table], content: Mapping[str, bytes]) -> Published:
+        return cls(tuple(dataclasses.replace(t, rows=()) for t in all_tables), {t.name: len(t.rows) for t in all_tables},
+                   {path: len(data) for path, data in content.items()})
+
+
+def published(model: Model) -> Published:
+    return Published.of(*_published(model))
+
+
+def write(model: Model, directory: Path) -> Published:
+    """Make every open-data file and write it under `directory` (by its path on the site); nothing is kept."""
+    all_tables = tables(model)
+    content = _files(model, all_tables)
+    for path, data in content.items():
+        target = directory / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return Published.of(all_tables, content)
 
 
 def _files(model: Model, all_tables: list[Table]) -> dict[str, bytes]:

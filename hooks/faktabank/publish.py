@@ -1,8 +1,9 @@
 """Pages and files across förbund: Jämförelser, Insatskatalog, Öppna data, and the open-data files.
 
 `extend(renderer)` gives the templates what they need (comparisons, charts, catalogue, indicators);
-`pages(renderer)` renders the pages; the open-data files themselves come from `opendata.files(model)`, made
-once per build (`Renderer.open_data`), which the MkDocs hook adds as generated files (they are not pages).
+`pages(renderer)` renders the pages; the open-data files themselves are written by the MkDocs hook
+(`opendata.write`), which adds them as generated files (they are not pages); the Öppna data page reads what
+`Renderer.open_data` says of them.
 """
 
 from __future__ import annotations
@@ -132,8 +133,9 @@ def pages(renderer: Renderer) -> list[Page]:
     entries = catalog.entries(model)
     themes = sorted({t for e in entries for t in e.teman}, key=lambda t: catalog.theme_label(t).casefold())
     out.append(render(CATALOGUE, "insatskatalog.md.j2", "Insatskatalog", None, entries=entries, themes=themes))
-    out.append(render(OPEN_DATA, "oppna_data.md.j2", "Öppna data", None, tables=opendata.table_list(model),
-                      files=renderer.open_data, schema_fields=schemadoc.schema_fields,
+    published = renderer.open_data
+    out.append(render(OPEN_DATA, "oppna_data.md.j2", "Öppna data", None, tables=published.tables,
+                      rows=published.rows, sizes=published.sizes, schema_fields=schemadoc.schema_fields,
                       schema_title=schemadoc.schema_title, schema_description=schemadoc.schema_description,
                       json_parts=schemadoc.JSON_PARTS, licence=opendata.LICENCE))
     return out

@@ -111,6 +111,7 @@ class Page:
     title: str
     edit_path: str | None
     source: Callable[[], str]
+    group: str | None = None  # the förbund the page is about, if one: workers.Workers keeps a förbund's pages together
 
     @property
     def content(self) -> str:
@@ -154,9 +155,10 @@ class Renderer:
         for name in self.env.list_templates():  # compiled once here, not once in each worker process
             self.env.get_template(name)
 
-    def _render(self, src: str, template: str, title: str, edit_path: str | None, **values: Any) -> Page:
+    def _render(self, src: str, template: str, title: str, edit_path: str | None, group: str | None = None,
+                **values: Any) -> Page:
         """The page, with its template to be rendered when its source is read."""
-        return Page(src, title, edit_path, partial(self._source, src, template, title, edit_path, values))
+        return Page(src, title, edit_path, partial(self._source, src, template, title, edit_path, values), group)
 
     def _source(self, src: str, template: str, title: str, edit_path: str | None, values: dict[str, Any]) -> str:
         link = Linker(self.ctx.model, src, self.ctx.use_directory_urls)
@@ -164,9 +166,10 @@ class Renderer:
             m=self.ctx.model, ctx=self.ctx, link=link, title=title, edit_path=edit_path, **values)
 
     @cached_property
-    def open_data(self) -> dict[str, bytes]:
-        """The open-data files (data/*.csv, data/faktabank.json, data/datapackage.json), made once per build."""
-        return opendata.files(self.ctx.model)
+    def open_data(self) -> opendata.Published:
+        """What the Öppna data page says of the open-data files. The MkDocs hook sets it from the files it writes
+        (opendata.write); otherwise they are made in memory (opendata.published)."""
+        return opendata.published(self.ctx.model)
 
     def pages(self) -> list[Page]:
         m = self.ctx.model
@@ -193,21 +196,23 @@ class Renderer:
             for party in dict.fromkeys(c.parter):
                 of_party[party].append(c)
         for f in m.forbund.values():
-            out.append(self._render(src_uri("forbund", f.id), "forbund.md.j2", f.namn, f.source.file, f=f,
+            out.append(self._render(src_uri("forbund", f.id), "forbund.md.j2", f.namn, f.source.file, f.id, f=f,
                                     key_figures=figures.key_figures(m, f.id),
                                     contributions=of_forbund.get(f.id, [])))
         for r in m.reports.values():
             title = f"{m.forbund[r.forbund].namn}: {r.title}"
-            out.append(self._render(src_uri("rapport", r.id), "rapport.md.j2", title, r.source.file, r=r,
+            out.append(self._render(src_uri("rapport", r.id), "rapport.md.j2", title, r.source.file, r.forbund, r=r,
                                     tables=sorted(r.tables, key=lambda t: TABLE_ORDER.index(t.typ)),
                                     findings=findings_of.get(r.id, ())))
         for i in m.insatser.values():
-            out.append(self._render(src_uri("insats", i.id), "insats.md.j2", i.namn, i.source.file, i=i))
+            out.append(self._render(src_uri("insats", i.id), "insats.md.j2", i.namn, i.source.file, i.forbund, i=i))
         for o in m.organisations.values():
             out.append(self._render(src_uri("organisation", o.id), "organisation.md.j2", o.namn, o.source.file, o=o,
                                     contributions=of_party.get(o.id, [])))
         for p in m.persons.values():
-            out.append(self._render(src_uri("person", p.id), "person.md.j2", p.namn, p.source.file, p=p))
+            roles = self.ctx.roles.by_person.get(p.id)
+            out.append(self._render(src_uri("person", p.id), "person.md.j2", p.namn, p.source.file,
+                                    roles[0].forbund if roles else None, p=p))
         for number in publish.indicators.NUMBERS:  # all sixteen, with or without results
             out.append(self._render(src_uri("indikator", number), "indikator.md.j2", f"Indikator {number}", None,
                                     number=number))

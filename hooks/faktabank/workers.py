@@ -3,7 +3,7 @@
 MkDocs builds one page at a time in one process. The faktabank's own per-page work (the page's template,
 MkDocs' Markdown conversion, the content passes; content.make) does not depend on anything MkDocs does to
 other pages, so `Workers.start` forks worker processes once the file list and navigation are final
-(`on_nav`). Each makes every n-th generated page in MkDocs' build order and sends the result through a pipe;
+(`on_nav`). Each makes its share of the generated pages in MkDocs' build order and sends the result through a pipe;
 a reader thread in the main process receives it, and `take` hands it to the hook when MkDocs reaches that
 page. A reader stops receiving while LIMIT results from its worker wait to be taken, so the main process
 never holds more than a few hundred pages' content, and a worker that is ahead simply waits.
@@ -24,8 +24,10 @@ from multiprocessing.connection import Connection
 
 from .content import Made
 
-LIMIT = 200  # results from one worker waiting to be taken
-_Job = tuple[str, Callable[[str], Made]]  # (src_uri, make the page's content)
+LIMIT = 400  # results from one worker waiting to be taken
+MAIN = -1  # the lane of the pages the main process makes itself
+MAIN_WEIGHT = 1 / 2  # its share of the pages, against a worker's
+_Job = tuple[str, Callable[[str], Made], str | None]  # (src_uri, make the page's content, its förbund or None)
 
 
 class _Capture(logging.Handler):
@@ -48,7 +50,7 @@ def _work(jobs: Sequence[_Job], conn: Connection) -> None:
     logger.addHandler(capture)
     logger.propagate = False
     try:
-        for src_uri, make in jobs:
+        for src_uri, make, _ in jobs:
             capture.records = []
             try:
                 made = make(src_uri)
@@ -63,13 +65,50 @@ def _work(jobs: Sequence[_Job], conn: Connection) -> None:
         conn.close()
 
 
+def share(jobs: Sequence[_Job], count: int, main_weight: float = MAIN_WEIGHT) -> list[int]:
+    """The lane of each job: a worker (0 … count-1) or MAIN, the main process itself.
+
+    The main process makes a share of the pages too (main_weight of what a worker makes: it also runs MkDocs),
+    and it needs no copy of the model to do so. All pages of one förbund go to the same lane, so that a worker
+    reads, and so copies (reading an object writes its reference count), mostly its own part of the model it
+    shares with the main process. The förbund, largest first, each go to the lane with the least work for its
+    weight so far; a page about no förbund goes the same way on its own."""
+    weights = [1.0] * count + ([main_weight] if main_weight > 0 else [])
+    lanes = [*range(count), MAIN][:len(weights)]
+    sizes: dict[str, int] = {}
+    for _, _, group in jobs:
+        if group is not None:
+            sizes[group] = sizes.get(group, 0) + 1
+    load = [0.0] * len(lanes)
+
+    def lightest() -> int:
+        return min(range(len(lanes)), key=lambda i: ((load[i] + 1) / weights[i], i))
+
+    of_group: dict[str, int] = {}
+    for group in sorted(sizes, key=lambda g: (-sizes[g], g)):
+        i = lightest()
+        of_group[group] = i
+        load[i] += sizes[group]
+    owners = []
+    for _, _, group in jobs:
+        if group is None:
+            i = lightest()
+            load[i] += 1
+        else:
+            i = of_group[group]
+        owners.append(lanes[i])
+    return owners
+
+
 class Workers:
     """`count` forked processes making the given pages (in build order) for `take`."""
 
-    def __init__(self, jobs: Sequence[_Job], count: int) -> None:
+    def __init__(self, jobs: Sequence[_Job], count: int, main_weight: float = MAIN_WEIGHT) -> None:
         self.jobs = list(jobs)
         self.count = max(1, min(count, len(self.jobs)))
-        self.owner = {src: i % self.count for i, (src, _) in enumerate(self.jobs)}
+        owners = share(self.jobs, self.count, main_weight)
+        self.owner = {src: k for (src, _, _), k in zip(self.jobs, owners, strict=True) if k != MAIN}
+        self.share = [[job for job, k in zip(self.jobs, owners, strict=True) if k == w] for w in range(self.count)]
         self.results: dict[str, Made | None] = {}
         self.waiting = [0] * self.count  # results received from each worker and not yet taken
         self.done = [False] * self.count
@@ -83,7 +122,7 @@ class Workers:
         readers = []
         for k in range(self.count):
             reader, writer = context.Pipe(duplex=False)
-            process = context.Process(target=_work, args=(self.jobs[k::self.count], writer), daemon=True,
+            process = context.Process(target=_work, args=(self.share[k], writer), daemon=True,
                                       name=f"faktabank-{k}")
             process.start()
             writer.close()

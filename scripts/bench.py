@@ -39,8 +39,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "hooks"))
 
 from generate_national import generate  # noqa: E402
+
+from faktabank.content import worker_count  # noqa: E402
 
 MB = 1024 * 1024
 KB = 1024
@@ -279,7 +282,7 @@ def machine() -> dict[str, object]:
             "python": platform.python_version(), "mkdocs": metadata.version("mkdocs"),
             "mkdocs_material": metadata.version("mkdocs-material"),
             "load_average": [round(x, 2) for x in os.getloadavg()],
-            "workers": int(os.environ.get("FAKTABANK_WORKERS") or len(os.sched_getaffinity(0)))}
+            "workers": worker_count()}
 
 
 def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
@@ -369,7 +372,7 @@ def table(results: dict[str, object]) -> str:
     m = r["machine"]
     details += ["", f"Maskin: {m['cpu']}, {m['cores']} kärnor, {number(m['memory_gb'], 'GB')} minne; Python {m['python']}, "
                 f"MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}; belastning vid start "
-                f"{', '.join(number(x) for x in m['load_average'])}; {m['workers']} arbetsprocesser (FAKTABANK_WORKERS).",
+                f"{', '.join(number(x) for x in m['load_average'])}; arbetsprocesser (FAKTABANK_WORKERS): {m['workers']}.",
                 "Alla mål uppfyllda." if r["all_met"] else "Alla mål är inte uppfyllda."]
     return "\n".join(rows + details)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from markdown import Markdown
@@ -45,62 +46,80 @@ class Stash(Preprocessor):
         if not self.state.enabled:
             return lines
         text = "\n".join(lines)
-        if "```" in text or "~~~" in text:
-            return lines  # HTML inside a code block is text, not a block
+        found = regular_blocks(text, self.md.is_block_level)
+        if not found:
+            return lines
         out: list[str] = []
         pos = 0
-        for start, end in self._blocks(text):
-            block = text[start:end]
-            if any(marker in block for marker in _RAW_TEXT):
-                continue  # comments and raw-text elements hide tags from html.parser: html_block's business
-            after = text[end:]
-            if _BLANK.match(after):
-                block += "\n"
-            elif after and not after.startswith("\n"):
-                continue  # text after the closing tag on its line: html_block's business
+        for start, end, block in found:
             out.append(text[pos:start])
             out.append("\n" + self.md.htmlStash.store(block) + "\n\n")
-            self.state.anchors.update(html_lib.unescape(a or b) for a, b in _ID.findall(block))
+            self.state.anchors.update(anchors(block))
             pos = end
         out.append(text[pos:])
         return "".join(out).split("\n")
 
-    def _blocks(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of each block: a block-level tag at a line start, to the end tag that empties the stack."""
-        found = []
-        line_start = 0
-        length = len(text)
-        while line_start < length:
-            match = _START.match(text, line_start)
-            if match and self.md.is_block_level(match.group(1).lower()):
-                end = self._close(text, match.start() + match.group(0).index("<"), match.group(1))
-                if end is not None:
-                    found.append((match.start() + match.group(0).index("<"), end))
-                    nl = text.find("\n", end)
-                    line_start = length if nl < 0 else nl + 1
-                    continue
-                return found  # an unclosed block: leave the rest of the page to html_block
-            nl = text.find("\n", line_start)
-            line_start = length if nl < 0 else nl + 1
-        return found
 
-    @staticmethod
-    def _close(text: str, start: int, name: str) -> int | None:
-        """End of the end tag that closes the element starting at `start`.
+def anchors(block: str) -> set[str]:
+    """The anchors MkDocs would collect from an HTML block: every id, and the name of an <a>."""
+    return {html_lib.unescape(a or b) for a, b in _ID.findall(block)}
 
-        html_block ends a block when its stack of open tags is empty again; in well-formed HTML, and in HTML
-        whose only unclosed tags sit inside the block (<br>), that is the end tag matching the first start
-        tag, so counting that one tag name is enough and much cheaper than tokenising every tag.
-        """
-        depth = 0
-        for tag in _same_tag(name).finditer(text, start):
-            if tag.group(1):
-                depth -= 1
-                if depth == 0:
-                    return tag.end()
-            elif not tag.group(2):
-                depth += 1
-        return None
+
+def regular_blocks(text: str, is_block_level: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """(start, end, the text to stash) of each HTML block in the templates' regular form, as html_block would
+    stash it (with a newline when a blank line follows); none where a code fence could hide one."""
+    if "```" in text or "~~~" in text:
+        return []  # HTML inside a code block is text, not a block
+    found = []
+    for start, end in _blocks(text, is_block_level):
+        block = text[start:end]
+        if any(marker in block for marker in _RAW_TEXT):
+            continue  # comments and raw-text elements hide tags from html.parser: html_block's business
+        after = text[end:]
+        if _BLANK.match(after):
+            block += "\n"
+        elif after and not after.startswith("\n"):
+            continue  # text after the closing tag on its line: html_block's business
+        found.append((start, end, block))
+    return found
+
+
+def _blocks(text: str, is_block_level: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(start, end) of each block: a block-level tag at a line start, to the end tag that empties the stack."""
+    found = []
+    line_start = 0
+    length = len(text)
+    while line_start < length:
+        match = _START.match(text, line_start)
+        if match and is_block_level(match.group(1).lower()):
+            end = _close(text, match.start() + match.group(0).index("<"), match.group(1))
+            if end is not None:
+                found.append((match.start() + match.group(0).index("<"), end))
+                nl = text.find("\n", end)
+                line_start = length if nl < 0 else nl + 1
+                continue
+            return found  # an unclosed block: leave the rest of the page to html_block
+        nl = text.find("\n", line_start)
+        line_start = length if nl < 0 else nl + 1
+    return found
+
+
+def _close(text: str, start: int, name: str) -> int | None:
+    """End of the end tag that closes the element starting at `start`.
+
+    html_block ends a block when its stack of open tags is empty again; in well-formed HTML, and in HTML
+    whose only unclosed tags sit inside the block (<br>), that is the end tag matching the first start
+    tag, so counting that one tag name is enough and much cheaper than tokenising every tag.
+    """
+    depth = 0
+    for tag in _same_tag(name).finditer(text, start):
+        if tag.group(1):
+            depth -= 1
+            if depth == 0:
+                return tag.end()
+        elif not tag.group(2):
+            depth += 1
+    return None
 
 
 class StashState:

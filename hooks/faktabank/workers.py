@@ -26,7 +26,7 @@ from .content import Made
 
 LIMIT = 400  # results from one worker waiting to be taken
 MAIN = -1  # the lane of the pages the main process makes itself
-MAIN_WEIGHT = 1 / 2  # its share of the pages, against a worker's
+MAIN_WEIGHT = 1 / 3  # its share of the pages, against a worker's
 _Job = tuple[str, Callable[[str], Made], str | None]  # (src_uri, make the page's content, its förbund or None)
 
 

@@ -143,11 +143,12 @@ class TreeMemory(threading.Thread):
     Each process's proportional set size (PSS, from /proc/<pid>/smaps_rollup) is added up: memory that forked
     workers still share with the main process is counted once, split between them, where adding up resident
     sizes would count it once per process. For one process PSS is its resident size less its share of shared
-    libraries. Sampled every INTERVAL seconds; where /proc has no smaps_rollup the result is 0 and the
-    largest process's own peak is used instead.
+    libraries. Sampled every INTERVAL seconds: reading the kernel's memory maps costs CPU time the build
+    would otherwise have, and the peak builds up over tens of seconds. Where /proc has no smaps_rollup the
+    result is 0 and the largest process's own peak is used instead.
     """
 
-    INTERVAL = 0.1
+    INTERVAL = 0.5
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)

@@ -28,8 +28,15 @@ PACKAGE_NAME = "finsam-faktabank"
 SCHEMA_KINDS = (*KINDS, "common")
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
 def _plain(value: Any, public: bool) -> Any:
-    """The frozen model data as plain JSON values, in one pass; the public edition without `intern` notes."""
+    """The frozen model data as plain JSON values, in one pass; the public edition without `intern` notes.
+    (Most values are scalars: they are recognised by their exact type first, which is much cheaper than asking
+    the Mapping ABC.)"""
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, Mapping):
         return {k: _plain(v, public) for k, v in value.items() if not (public and k == "intern")}
     if isinstance(value, (tuple, list)):
@@ -67,6 +74,11 @@ def model_json(model: Model) -> dict[str, Any]:
 
 
 def _cell(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is int:
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, bool):

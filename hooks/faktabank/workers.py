@@ -1,11 +1,12 @@
 """Forked worker processes that make generated pages' content while MkDocs builds pages in the main process.
 
 MkDocs builds one page at a time in one process. The faktabank's own per-page work (the page's template,
-MkDocs' Markdown conversion, the content passes; content.make) does not depend on anything MkDocs does to
-other pages, so `Workers.start` forks worker processes once the file list and navigation are final
-(`on_nav`). Each makes its share of the generated pages in MkDocs' build order and sends the result through a pipe;
-a reader thread in the main process receives it, and `take` hands it to the hook when MkDocs reaches that
-page. A reader stops receiving while LIMIT results from its worker wait to be taken, so the main process
+the conversion to HTML, the content passes; content.make) does not depend on anything MkDocs does to other
+pages, so `Workers.start` forks worker processes once the file list and navigation are final (`on_nav`).
+`share` divides the pages: a förbund's pages to one process, and a smaller share to the main process itself.
+Each worker makes its pages in MkDocs' build order and sends each result through a pipe; a reader thread in
+the main process receives it, and `take` hands it to the hook when MkDocs reaches that page. A reader
+stops receiving while LIMIT results from its worker wait to be taken, so the main process
 never holds more than a few hundred pages' content, and a worker that is ahead simply waits.
 
 Warnings a worker logs while making a page (a broken link, say) are sent with the page and logged again in

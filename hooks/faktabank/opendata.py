@@ -128,11 +128,6 @@ def files(model: Model) -> dict[str, bytes]:
     return _published(model)[1]
 
 
-def table_list(model: Model) -> list[Table]:
-    """Every faktabank table that is published as CSV."""
-    return _published(model)[0]
-
-
 @dataclass(frozen=True)
 class Published:
     """What the Öppna data page says of the published files: the tables (without their rows), the number of

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
+from markdown.inlinepatterns import ENTITY_RE
+from markdown.util import ETX, HTML_PLACEHOLDER, STX
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 from .rawhtml import anchors, regular_blocks
@@ -26,12 +28,11 @@ from .rawhtml import anchors, regular_blocks
 _HEADING = re.compile(r"(#{1,6})[ ]+(?P<text>[^#{}]*?)(?:[ ]+\{[ ]*#(?P<id>[A-Za-z0-9_-]+)[ ]*\})?[ ]*")
 # Inline HTML as Python-Markdown passes it through (a tag, an end tag), and character references.
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'))?)*\s*/?>")
-_REFERENCE = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
+_REFERENCE = re.compile(ENTITY_RE)
 # What is left of a line once tags and references are taken out: no character that could be Markdown syntax.
 _PLAIN = re.compile(r"[^\\`*_\[\]<>&!{}|~#=+]*")
 _HEADING_TEXT = re.compile(r"[^\\`*_\[\]<>&!{}|~#=+]*")
 _INLINE_START = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
-_PLACEHOLDER = "\x02wzxhzdk:{}\x03"
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def _plain_line(line: str) -> bool:
 def convert(source: str, is_block_level: Callable[[str], bool]) -> Converted | None:
     """The page's HTML and the rest, or None when the page holds anything but the simple forms above."""
     # Python-Markdown's whitespace normalisation (NormalizeWhitespace), which runs before the HTML blocks are found
-    if "\x02" in source or "\x03" in source or "\r" in source or "\t" in source:
+    if STX in source or ETX in source or "\r" in source or "\t" in source:
         return None
     text = re.sub(r"(?<=\n) +\n", "\n", source + "\n\n")
     if not text.strip():
@@ -61,7 +62,7 @@ def convert(source: str, is_block_level: Callable[[str], bool]) -> Converted | N
     pieces: list[str] = []
     pos = 0
     for start, end, block in blocks:
-        pieces += [text[pos:start], "\n" + _PLACEHOLDER.format(len(stored)) + "\n\n"]
+        pieces += [text[pos:start], "\n" + HTML_PLACEHOLDER % len(stored) + "\n\n"]
         stored.append(block)
         found |= anchors(block)
         pos = end
@@ -86,9 +87,9 @@ def convert(source: str, is_block_level: Callable[[str], bool]) -> Converted | N
             if not end_paragraph():
                 return None
             continue
-        if line.startswith("\x02"):
+        if line.startswith(STX):
             number = next(placeholders, None)
-            if number is None or line != _PLACEHOLDER.format(number) or paragraph:
+            if number is None or line != HTML_PLACEHOLDER % number or paragraph:
                 return None
             out.append(stored[number])
             continue

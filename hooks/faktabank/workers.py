@@ -115,7 +115,6 @@ class Workers:
         self.done = [False] * self.count
         self.cond = threading.Condition()
         self.processes: list[multiprocessing.process.BaseProcess] = []
-        self.threads: list[threading.Thread] = []
 
     def start(self) -> None:
         """Fork every worker first, then start the reader threads: no process is forked while a thread runs."""
@@ -130,9 +129,7 @@ class Workers:
             self.processes.append(process)
             readers.append(reader)
         for k, reader in enumerate(readers):
-            thread = threading.Thread(target=self._receive, args=(k, reader), daemon=True, name=f"faktabank-in-{k}")
-            thread.start()
-            self.threads.append(thread)
+            threading.Thread(target=self._receive, args=(k, reader), daemon=True, name=f"faktabank-in-{k}").start()
 
     def _receive(self, k: int, conn: Connection) -> None:
         try:

@@ -7,14 +7,15 @@ on_config   → loader.build (parse, schema, cross-references, model); opendata.
               content is made)
 on_files    → adds every generated page as a virtual file (File.generated) with an empty source, and the
               open-data files (data/*.csv, data/faktabank.json, data/datapackage.json) from that folder
-on_nav      → starts the worker processes that make the generated pages' content (workers.Workers)
 on_page_markdown → about.Sections fills marker lines in hand-written pages (<!-- faktabank:kallor -->);
-                   rawhtml.Stash (a Markdown preprocessor) passes generated pages' HTML blocks straight through
+                   rawhtml.Stash (a Markdown preprocessor) passes generated pages' HTML blocks straight through;
+                   a generated page is given the template PAGE_TEMPLATE, which writes out the finished page
+on_env      → starts the worker processes that make and render the generated pages (workers.Workers)
 on_page_content → a hand-written page: glossary.Annotator wraps glossary terms in <abbr title> (tooltips);
                   a11y.improve makes table boxes named, keyboard-focusable regions
-on_page_context → a generated page gets its content (content.make, the same passes), just before MkDocs
-                  writes it; around Material's search plugin it is indexed by its title and summary
-                  (searchtext.summary), not every table cell
+on_page_context → a generated page gets its content (content.make, the same passes) and the theme's page
+                  around it (content.render: in a worker, or here), just before MkDocs writes it; Material's
+                  search plugin indexes its title and summary (searchtext.summary), not every table cell
 on_post_page → the generated page's content is dropped again
 """
 
@@ -28,6 +29,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -37,14 +39,14 @@ from mkdocs.structure.pages import Page as MkPage
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from faktabank import a11y, content, opendata, rawhtml, searchtext
+from faktabank import a11y, content, opendata, rawhtml, themecache
 from faktabank.about import Sections
 from faktabank.errors import DataError
 from faktabank.glossary import Annotator
 from faktabank.loader import build
 from faktabank.options import from_environment
 from faktabank.render import Page, Renderer
-from faktabank.workers import Workers
+from faktabank.workers import Background, Workers
 
 _pages: dict[str, Page] = {}  # every generated page, by src_uri
 _data_files: dict[str, Path] = {}  # the open-data files (written by opendata.write), by path under site/
@@ -56,9 +58,14 @@ _generated: set[str] = set()  # src_uri of every generated page
 _files: list[Files] = []  # this build's files, and its config: what content.make needs for a page
 _config: list[MkDocsConfig] = []
 _workers: list[Workers] = []
+_open_data: list[Background | opendata.Published] = []  # the open-data files' description, or the process writing them
+_renderer: list[Renderer] = []
+_nav: list[Navigation] = []
 _stash = rawhtml.StashState()
 _GC_THRESHOLDS = gc.get_threshold()
-_full_content: dict[str, str] = {}  # a generated page's content while the search plugin reads its summary
+_theme: list[content.Theme] = []  # what the theme renders a page with, from on_env
+_made: dict[str, content.Made] = {}  # a generated page's content while its page-context events run
+PAGE_TEMPLATE = "faktabank/sida.html"  # a generated page's template: the page content.render finished
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -78,18 +85,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # can be collected.
     gc.unfreeze()
     gc.disable()
+    _stop_workers()
     try:
         options = from_environment()
-        model = build(root, options)
+        parallel = content.worker_count() > 0  # with workers: data/ is read, and the open data written, in two processes
+        model = build(root, options, parallel)
         gc.freeze()
         gc.set_threshold(_GC_THRESHOLDS[0], _GC_THRESHOLDS[1], 1 << 30)
         gc.enable()
-        renderer = Renderer(model, use_directory_urls=config.use_directory_urls)
         _remove_data_folder()
         folder = Path(tempfile.mkdtemp(prefix="faktabank-data-"))
         _data_folder[:] = [folder]
-        renderer.open_data = opendata.write(model, folder)  # the files wait on disk, not in memory, until copied
-        data_files = {path: folder / path for path in renderer.open_data.sizes}
+        # The open-data files are written to that folder (they wait on disk, not in memory, until MkDocs copies
+        # them), in a forked process while the pages are planned here; on_files waits for it
+        _open_data[:] = [Background(opendata.write, model, folder) if parallel else opendata.write(model, folder)]
+        renderer = Renderer(model, use_directory_urls=config.use_directory_urls)
         pages = renderer.pages()
     except DataError as exc:
         count = len(exc.problems)
@@ -99,11 +109,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         gc.enable()
     gc.collect()
     gc.freeze()
-    _stop_workers()
     _pages.clear()
     _pages.update((p.src_uri, p) for p in pages)
-    _data_files.clear()
-    _data_files.update(data_files)
+    _renderer[:] = [renderer]
     _generated.clear()
     _generated.update(_pages)
     config.markdown_extensions.append(rawhtml.StashExtension(_stash))
@@ -122,6 +130,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: MkPage, **_: object) -> str:
     """Marker lines in hand-written pages become sections rendered from the model."""
     _stash.enabled = page.file.src_uri in _generated
+    if _stash.enabled:  # until MkDocs has chosen it, in _build_page (_fill removes it again)
+        page.meta["template"] = PAGE_TEMPLATE
     if not _sections:
         return markdown
     try:
@@ -151,9 +161,19 @@ def _make(src_uri: str) -> content.Made:
     return content.make(page, _pages[src_uri].content, _config[0], _files[0], _stash, _improve)
 
 
+def _make_and_render(src_uri: str) -> content.Made:
+    """What a worker does for a page: its content, then the whole page around it (the content itself is not
+    sent back: the page holds it)."""
+    made = _make(src_uri)
+    made.output = content.render(made, _files[0].get_file_from_path(src_uri).page, _theme[0])
+    made.content = ""
+    return made
+
+
 @event_priority(100)  # before everything else that reads the page's content
 def _fill(context: dict, page: MkPage, **_: object) -> dict:
-    """A generated page gets its content from its worker, or made here when no worker made it."""
+    """A generated page gets its content from its worker, or made here when no worker made it; Material's
+    search plugin (priority 0) then reads its summary."""
     src_uri = page.file.src_uri
     if src_uri in _generated:
         made = _workers[0].take(src_uri) if _workers else None
@@ -162,25 +182,26 @@ def _fill(context: dict, page: MkPage, **_: object) -> dict:
         for name, level, message in made.warnings:  # logged in a worker: logged here, where --strict counts
             logging.getLogger(name).log(level, message)
         content.apply(made, page, _files[0])
+        page.meta.pop("template", None)  # MkDocs has chosen PAGE_TEMPLATE; the theme sees the page's own metadata
+        page.content = made.summary
+        _made[src_uri] = made
     return context
 
 
-@event_priority(50)  # before Material's search plugin (priority 0)
-def _summary_for_search(context: dict, page: MkPage, **_: object) -> dict:
-    if page.file.src_uri in _generated:
-        _full_content[page.file.src_uri] = page.content
-        page.content = searchtext.summary(page.content)
+@event_priority(-50)  # after the search plugin
+def _finish(context: dict, page: MkPage, **_: object) -> dict:
+    """The whole page, rendered by a worker or now with the theme's template and this context, is what
+    PAGE_TEMPLATE writes out."""
+    made = _made.pop(page.file.src_uri, None)
+    if made is not None:
+        if made.output is None:
+            page.content = made.content
+            made.output = _theme[0].env.get_template(content.THEME_TEMPLATE).render(context)
+        page.content = made.output
     return context
 
 
-@event_priority(-50)  # after it: the page is written with its full content
-def _full_page_again(context: dict, page: MkPage, **_: object) -> dict:
-    if page.file.src_uri in _full_content:
-        page.content = _full_content.pop(page.file.src_uri)
-    return context
-
-
-on_page_context = CombinedEvent(_fill, _summary_for_search, _full_page_again)
+on_page_context = CombinedEvent(_fill, _finish)
 
 
 def on_post_page(output: str, page: MkPage, **_: object) -> str:
@@ -191,6 +212,14 @@ def on_post_page(output: str, page: MkPage, **_: object) -> str:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _open_data:
+        published = _open_data[0]
+        if isinstance(published, Background):
+            published = published.result()
+        _open_data.clear()
+        _renderer[0].open_data = published
+        _data_files.clear()
+        _data_files.update((path, _data_folder[0] / path) for path in published.sizes)
     for src_uri in [*_pages, *_data_files]:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"faktabank: docs/{src_uri} krockar med en genererad sida; ta bort filen")
@@ -203,17 +232,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Start the workers: the file list is final, and no page has been converted yet."""
+@event_priority(-100)  # after every plugin's on_env: the theme's environment is final
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Start the workers: the file list, the navigation and the theme are final, and MkDocs has read every
+    page (hand-written pages' titles and metadata are in the navigation a page shows)."""
+    nav = _nav[0]
     _stop_workers()
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({PAGE_TEMPLATE: "{{ page.content }}"}), env.loader])
+    themecache.cache_parts(env, [page.url for page in nav.pages], {page.file.src_uri for page in nav.pages})
     _files[:] = [files]
+    pages = files.documentation_pages()
+    _theme[:] = [content.Theme(config, files, pages, nav, env)]
+    _made.clear()
     count = content.worker_count()
-    jobs = [(f.src_uri, _make, _pages[f.src_uri].group) for f in files.documentation_pages() if f.src_uri in _generated]
+    jobs = [(f.src_uri, _make_and_render, _pages[f.src_uri].group) for f in pages if f.src_uri in _generated]
     if count > 0 and jobs:
         gc.collect()
         gc.freeze()  # the workers share the model with this process; the collector should not touch it
         _workers[:] = [Workers(jobs, count)]
         _workers[0].start()
+    return env
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _nav[:] = [nav]
     return nav
 
 
@@ -221,6 +263,10 @@ def _stop_workers() -> None:
     for workers in _workers:
         workers.close()
     _workers.clear()
+    for published in _open_data:
+        if isinstance(published, Background):
+            published.close()
+    _open_data.clear()
 
 
 def _remove_data_folder() -> None:

@@ -7,13 +7,14 @@ the main process; a page a worker cannot deliver must be made in the main proces
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
 from mkdocs.structure.toc import TableOfContents
 
-from conftest import ROOT, run_build
-from faktabank import workers
+from conftest import MINIMAL, ROOT, make_project, run_build
+from faktabank import loader, workers
 from faktabank.content import Made, worker_count
 
 
@@ -100,3 +101,40 @@ def test_a_forbunds_pages_go_to_one_lane_and_the_main_process_makes_a_share() ->
         assert pool.take("utan-7.md") is not None or "utan-7.md" in mains
     finally:
         pool.close()
+
+
+def _in_child_only_fails(parent: int) -> str:
+    if os.getpid() != parent:
+        raise RuntimeError("fails in the forked process")
+    return "made in the main process"
+
+
+def _dies(parent: int) -> str:
+    if os.getpid() != parent:
+        os._exit(3)
+    return "made in the main process"
+
+
+def test_background_returns_the_value_made_in_its_process() -> None:
+    job = workers.Background(os.getpid)
+    assert job.result() not in (os.getpid(), None)  # the forked process's own pid came back through the pipe
+
+
+@pytest.mark.parametrize("function", [_in_child_only_fails, _dies])
+def test_background_makes_the_value_here_when_its_process_cannot(function) -> None:
+    assert workers.Background(function, os.getpid()).result() == "made in the main process"
+
+
+def test_data_read_in_two_processes_is_read_as_in_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same documents and the same problems, in the same order, however data/ is split."""
+    project = make_project(tmp_path, MINIMAL / "data")
+    (project / "data" / "rapporter" / "trasig-2021.yaml").write_text("id: [\n", encoding="utf-8")
+    (project / "data" / "anteckning.txt").write_text("inte data\n", encoding="utf-8")
+    (project / "data" / "insatser" / "fel.yaml").write_text("insatser: 3\n", encoding="utf-8")
+    serial = loader.read_documents(project)
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 2)
+    parallel = loader.read_documents(project, parallel=True)
+    assert [d.path for _, d in serial[0]] == [d.path for _, d in parallel[0]]
+    assert [d.data for _, d in serial[0]] == [d.data for _, d in parallel[0]]
+    assert [d.lines for _, d in serial[0]] == [d.lines for _, d in parallel[0]]
+    assert serial[1] == parallel[1] and len(serial[1]) >= 3

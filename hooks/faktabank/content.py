@@ -9,8 +9,11 @@ faktabank's content passes (glossary tooltips, accessible table regions). After 
 content is dropped again (the hook's `on_post_page`).
 
 With workers (`FAKTABANK_WORKERS`, by default one per processor core but one), forked processes make most of
-that content in parallel while MkDocs renders and writes pages in the main process, which makes the rest
-(see workers.py). A page the workers cannot deliver is made in the main process instead.
+the pages in parallel while MkDocs writes pages in the main process, which makes the rest (see workers.py).
+A worker also renders the whole page around the content with the theme's template (`render`, as MkDocs' own
+build step does), so that the theme's share of the work is spread too; the main process then only indexes
+the page for search, runs the plugins' post-page checks and writes it. A page the workers cannot deliver is
+made in the main process instead.
 
 Most generated pages hold only headings, plain paragraphs and HTML blocks; for those simplemd gives exactly
 what `Page.render` would, at a fraction of the cost, and the rest go through `Page.render`.
@@ -19,16 +22,21 @@ what `Page.render` would, at a fraction of the cost, and the rest go through `Pa
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import jinja2
 import markdown
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import TableOfContents
 
-from . import rawhtml, simplemd
+from . import rawhtml, searchtext, simplemd
+
+THEME_TEMPLATE = "main.html"  # the theme's page template, which MkDocs would use for a generated page
 
 
 @dataclass
@@ -41,6 +49,8 @@ class Made:
     anchors: set[str]
     links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
     warnings: list[tuple[str, int, str]]  # (logger, level, message) logged while the page was made
+    summary: str = ""  # what the search index gets (searchtext.summary)
+    output: str | None = None  # the whole page as the theme renders it, once `render` has run (in a worker)
 
 
 _BLOCK_LEVEL = markdown.Markdown().is_block_level
@@ -52,7 +62,8 @@ def make(page: MkPage, source: str, config: MkDocsConfig, files: Files, stash: r
     apply the content passes."""
     simple = simplemd.convert(source, _BLOCK_LEVEL)
     if simple is not None:
-        return Made(improve(simple.content), simple.toc, simple.title, simple.anchors, {}, [])
+        html = improve(simple.content)
+        return Made(html, simple.toc, simple.title, simple.anchors, {}, [], searchtext.summary(html))
     stash.enabled = True
     page.markdown = source
     try:
@@ -64,9 +75,9 @@ def make(page: MkPage, source: str, config: MkDocsConfig, files: Files, stash: r
     links = None
     if page.links_to_anchors is not None:
         links = {file.src_uri: dict(targets) for file, targets in page.links_to_anchors.items()}
-    made = Made(improve(page.content or ""), page.toc, page._title_from_render, anchors, links, [])
+    html = improve(page.content or "")
     page.content = None
-    return made
+    return Made(html, page.toc, page._title_from_render, anchors, links, [], searchtext.summary(html))
 
 
 def apply(made: Made, page: MkPage, files: Files) -> None:
@@ -77,6 +88,34 @@ def apply(made: Made, page: MkPage, files: Files) -> None:
     page.present_anchor_ids = made.anchors
     if made.links_to_anchors is not None:
         page.links_to_anchors = {files.get_file_from_path(uri): targets for uri, targets in made.links_to_anchors.items()}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """What MkDocs renders a page with, final once the theme's environment exists (`on_env`)."""
+
+    config: MkDocsConfig
+    files: Files
+    pages: Sequence[File]  # the documentation pages, as MkDocs passes them to the template
+    nav: Navigation
+    env: jinja2.Environment
+
+
+def render(made: Made, page: MkPage, theme: Theme) -> str:
+    """The whole page, as MkDocs' own build step renders it with the theme's template: the same context
+    (`get_context`), the page marked active while it renders. Plugins' page-context events do not run here;
+    the hook runs them in the main process, where they index the page for search (see the hook's _finish)."""
+    apply(made, page, theme.files)
+    page.meta.pop("template", None)  # the hook's PAGE_TEMPLATE, which MkDocs reads before this is rendered
+    page.active = True
+    theme.config._current_page = page
+    try:
+        context = get_context(theme.nav, theme.pages, theme.config, page)
+        return theme.env.get_template(THEME_TEMPLATE).render(context)
+    finally:
+        page.active = False
+        theme.config._current_page = None
+        page.content = None
 
 
 def worker_count() -> int:

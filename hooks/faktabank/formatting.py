@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup, escape
+
 NBSP = "\u00a0"
 MINUS = "\u2212"
 UNIT_LABEL = {"kr": "kr", "tkr": "tkr", "kkr": "kkr", "procent": "%", "antal": "", "kr/dag": "kr/dag",
@@ -54,3 +56,15 @@ def date(value: str | None) -> str:
 
 def is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def table_cell(cell: Any, table_unit: str) -> Markup:
+    """A transcribed table cell as the statement tables show it: a number in the table's unit bare, in another
+    unit with that unit, text as written; escaped for HTML. (A function rather than a template macro: it runs for
+    every cell of every statement.)"""
+    value = cell.value
+    if value is None:
+        return Markup("")
+    if is_number(value):
+        return escape(amount(value, cell.unit) if cell.unit != table_unit else number(value))
+    return escape(value)

@@ -76,7 +76,7 @@ class Linker:
         return self.url(src_uri(kind, entity_id), anchor)
 
     def _a(self, href: str, text: str) -> Markup:
-        return Markup('<a href="{}">{}</a>').format(href, text)
+        return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')  # what Markup.format gives, without its parser
 
     def person(self, pid: str) -> Markup:
         return self._a(self.to("person", pid), self.model.persons[pid].namn)

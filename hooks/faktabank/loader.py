@@ -31,6 +31,7 @@ from .model import (
 )
 from .prune import prune
 from .schema import validate
+from .workers import Background
 from .yamlload import Document, dotted, load
 
 NUMBER_AS_TEXT = re.compile(r"^[+\-−]?\s*\d[\d .,\u00a0]*(\s*(kr|tkr|kkr|%))?$")
@@ -58,35 +59,54 @@ def kind_of(rel: str) -> str | None:
     return None
 
 
-def read_documents(root: Path) -> tuple[list[tuple[str, Document]], list[Problem]]:
-    """Parse and schema-check every data file. Returns documents and all problems found."""
-    docs: list[tuple[str, Document]] = []
-    problems: list[Problem] = []
+PARALLEL_FROM = 200  # data files: from this many, the second half is parsed in a forked process
+_Read = tuple[tuple[str, Document] | None, list[Problem]]
+
+
+def _read(root: Path, file: Path) -> _Read:
+    """Parse and schema-check one file under data/: its document (None if it has problems) and its problems."""
+    rel = file.relative_to(root).as_posix()
+    if file.suffix not in (".yaml", ".yml"):
+        if file.name != "README.md":
+            return None, [Problem(rel, None, "", "okänd fil i data/; bara .yaml-filer hör hemma här")]
+        return None, []
+    kind = kind_of(rel)
+    if kind is None:
+        return None, [Problem(rel, None, "", "okänd placering; data/organisationer.yaml, data/personer.yaml, "
+                              "data/forbund/*.yaml, data/insatser/*.yaml eller data/rapporter/*.yaml förväntades")]
+    try:
+        doc = load(file, rel)
+    except DataError as exc:
+        return None, exc.problems
+    found = validate(doc, kind)
+    return (None if found else (kind, doc)), found
+
+
+def _read_all(root: Path, files: list[Path]) -> list[_Read]:
+    return [_read(root, file) for file in files]
+
+
+def read_documents(root: Path, parallel: bool = False) -> tuple[list[tuple[str, Document]], list[Problem]]:
+    """Parse and schema-check every data file. Returns documents and all problems found, in file order.
+
+    With many files (a national dataset) and `parallel`, a forked process (workers.Background) reads the
+    second half of them, by size, while this process reads the first."""
     data_dir = root / "data"
     if not data_dir.is_dir():
         raise DataError([Problem("data", None, "", "katalogen data/ saknas")])
-    for file in sorted(data_dir.rglob("*")):
-        if file.is_dir():
-            continue
-        rel = file.relative_to(root).as_posix()
-        if file.suffix not in (".yaml", ".yml"):
-            if file.name != "README.md":
-                problems.append(Problem(rel, None, "", "okänd fil i data/; bara .yaml-filer hör hemma här"))
-            continue
-        kind = kind_of(rel)
-        if kind is None:
-            problems.append(Problem(rel, None, "", "okänd placering; data/organisationer.yaml, data/personer.yaml, "
-                                    "data/forbund/*.yaml, data/insatser/*.yaml eller data/rapporter/*.yaml förväntades"))
-            continue
-        try:
-            doc = load(file, rel)
-        except DataError as exc:
-            problems += exc.problems
-            continue
-        found = validate(doc, kind)
-        problems += found
-        if not found:
-            docs.append((kind, doc))
+    files = [file for file in sorted(data_dir.rglob("*")) if not file.is_dir()]
+    if parallel and len(files) >= PARALLEL_FROM:
+        sizes = [file.stat().st_size for file in files]
+        half, total, everything = 0, 0, sum(sizes)
+        while half < len(files) and total * 2 < everything:
+            total += sizes[half]
+            half += 1
+        second = Background(_read_all, root, files[half:])
+        read = _read_all(root, files[:half]) + second.result()
+    else:
+        read = _read_all(root, files)
+    docs = [doc for doc, _ in read if doc is not None]
+    problems = [problem for _, found in read for problem in found]
     return docs, problems
 
 
@@ -127,10 +147,11 @@ def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, prob
                  Source(doc.path, doc.line(path), report_id, raw["avsnitt"]))
 
 
-def build(root: Path, options: Options | None = None) -> Model:
-    """Load, validate and model all data under root/data. Raises DataError listing every problem."""
+def build(root: Path, options: Options | None = None, parallel: bool = False) -> Model:
+    """Load, validate and model all data under root/data. Raises DataError listing every problem.
+    `parallel`: a large data/ is read by two processes (read_documents)."""
     options = options or Options()
-    docs, problems = read_documents(root)
+    docs, problems = read_documents(root, parallel)
     if problems:  # cross-file checks on half-read data would only add follow-on errors
         raise DataError(problems)
     organisations: dict[str, Organisation] = {}

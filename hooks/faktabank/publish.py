@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -133,9 +134,16 @@ def pages(renderer: Renderer) -> list[Page]:
     entries = catalog.entries(model)
     themes = sorted({t for e in entries for t in e.teman}, key=lambda t: catalog.theme_label(t).casefold())
     out.append(render(CATALOGUE, "insatskatalog.md.j2", "Insatskatalog", None, entries=entries, themes=themes))
-    published = renderer.open_data
-    out.append(render(OPEN_DATA, "oppna_data.md.j2", "Öppna data", None, tables=published.tables,
-                      rows=published.rows, sizes=published.sizes, schema_fields=schemadoc.schema_fields,
-                      schema_title=schemadoc.schema_title, schema_description=schemadoc.schema_description,
-                      json_parts=schemadoc.JSON_PARTS, licence=opendata.LICENCE))
+    from .render import Page  # render imports this module
+    out.append(Page(OPEN_DATA, "Öppna data", None, partial(_open_data_source, renderer)))
     return out
+
+
+def _open_data_source(renderer: Renderer) -> str:
+    """The Öppna data page reads `Renderer.open_data` only when its content is made: the hook may still be
+    writing the files when the pages are planned."""
+    published = renderer.open_data
+    return renderer._render(OPEN_DATA, "oppna_data.md.j2", "Öppna data", None, tables=published.tables,
+                            rows=published.rows, sizes=published.sizes, schema_fields=schemadoc.schema_fields,
+                            schema_title=schemadoc.schema_title, schema_description=schemadoc.schema_description,
+                            json_parts=schemadoc.JSON_PARTS, licence=opendata.LICENCE).content

@@ -17,11 +17,15 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from markdown import Markdown
+from markdown import Markdown, htmlparser
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-_RAW_TEXT = ("<!--", "<script", "<style", "<textarea", "<title")  # blocks with these are left to html_block
+# Blocks with a comment or an element whose content Python-Markdown's HTML parser reads as raw text (script
+# and style; textarea and title too in the Python versions that treat them so) are left to html_block.
+_PARSER = htmlparser.htmlparser.HTMLParser
+_RAW_TEXT = ("<!--", *(f"<{name}" for name in (*_PARSER.CDATA_CONTENT_ELEMENTS,
+                                                *getattr(_PARSER, "RCDATA_CONTENT_ELEMENTS", ()))))
 _START = re.compile(r"[ ]{0,3}<([a-zA-Z][a-zA-Z0-9]*)[\s>]")
 # The anchors MkDocs' own pass would collect: every id, and the name of an <a>.
 _ID = re.compile(r"""<(?:[a-zA-Z][^>]*?\sid|a\s[^>]*?\bname)=(?:"([^"]*)"|'([^']*)')""")

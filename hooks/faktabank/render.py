@@ -94,6 +94,7 @@ def make_env() -> Environment:
         JAMFORELSE=JAMFORELSE, TREND=TREND, RESPONDENT=RESPONDENT, ENKAT=ENKAT, GRUPP=GRUPP, AVSLUT=AVSLUT,
         BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, KEY_FIGURES=figures.KEY_FIGURES,
         UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, is_number=formatting.is_number,
+        table_cell=formatting.table_cell,
     )
     return env
 

@@ -1,8 +1,11 @@
-"""Forked worker processes that make generated pages' content while MkDocs builds pages in the main process.
+"""Forked processes: worker processes that make generated pages while MkDocs builds pages in the main
+process, and `Background`, one function call in a forked process (reading half of data/, writing the open
+data).
 
 MkDocs builds one page at a time in one process. The faktabank's own per-page work (the page's template,
-the conversion to HTML, the content passes; content.make) does not depend on anything MkDocs does to other
-pages, so `Workers.start` forks worker processes once the file list and navigation are final (`on_nav`).
+the conversion to HTML, the content passes; content.make) and the theme's rendering of the page around it
+(content.render) do not depend on anything MkDocs does to other pages, so `Workers.start` forks worker
+processes once the file list, navigation and theme are final (the hook's `on_env`).
 `share` divides the pages: a förbund's pages to one process, and a smaller share to the main process itself.
 Each worker makes its pages in MkDocs' build order and sends each result through a pipe; a reader thread in
 the main process receives it, and `take` hands it to the hook when MkDocs reaches that page. A reader
@@ -22,12 +25,13 @@ import multiprocessing
 import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
+from typing import Any
 
 from .content import Made
 
 LIMIT = 400  # results from one worker waiting to be taken
 MAIN = -1  # the lane of the pages the main process makes itself
-MAIN_WEIGHT = 1 / 3  # its share of the pages, against a worker's
+MAIN_WEIGHT = 0.6  # its share of the pages, against a worker's (it also runs MkDocs: measured on two cores)
 _Job = tuple[str, Callable[[str], Made], str | None]  # (src_uri, make the page's content, its förbund or None)
 
 
@@ -60,6 +64,20 @@ def _work(jobs: Sequence[_Job], conn: Connection) -> None:
                 continue
             made.warnings = capture.records
             conn.send((src_uri, made))
+    except (BrokenPipeError, EOFError):  # the build stopped
+        pass
+    finally:
+        conn.close()
+
+
+def _call(function: Callable[..., Any], args: tuple[Any, ...], conn: Connection) -> None:
+    """Background's process: send (True, the return value), or (False, None) when the function failed."""
+    try:
+        try:
+            value = (True, function(*args))
+        except Exception:  # the main process calls the function again and reports the error itself
+            value = (False, None)
+        conn.send(value)
     except (BrokenPipeError, EOFError):  # the build stopped
         pass
     finally:
@@ -99,6 +117,41 @@ def share(jobs: Sequence[_Job], count: int, main_weight: float = MAIN_WEIGHT) ->
             i = of_group[group]
         owners.append(lanes[i])
     return owners
+
+
+class Background:
+    """One function call in a forked process while the main process goes on; `result` waits for its value.
+
+    The value comes back pickled through a pipe. When the process cannot deliver it (the function raised, or
+    the process died), `result` calls the function in the main process instead, where an error is reported
+    exactly as without the process. The function must not depend on anything the main process does after the
+    fork."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+        self.function = function
+        self.args = args
+        context = multiprocessing.get_context("fork")
+        self.conn, writer = context.Pipe(duplex=False)
+        self.process = context.Process(target=_call, args=(function, args, writer), daemon=True,
+                                       name="faktabank-bakgrund")
+        self.process.start()
+        writer.close()
+
+    def result(self) -> Any:
+        try:
+            ok, value = self.conn.recv()
+        except (EOFError, OSError):
+            ok, value = False, None
+        self.close()
+        return value if ok else self.function(*self.args)
+
+    def close(self) -> None:
+        """Stop the process if it still runs (the build failed or stopped)."""
+        self.conn.close()
+        self.process.join(timeout=0.5)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
 
 
 class Workers:

@@ -1,0 +1,94 @@
+"""The theme parts rendered once (hooks/faktabank/themecache.py) are exactly what Material renders per page.
+
+Real Material templates and the repository's overrides: every page is rendered with a plain theme
+environment and with the cached one, in an order where a page reuses what another page left in the cache.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import get_context
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
+
+from conftest import ROOT
+from faktabank import themecache
+
+IN_NAV = ["index.md", "forbund/index.md", "ordlista.md"]
+# Two pages per folder, and pages at the same depth in different folders (their links to the navigation differ)
+ENTITIES = ["personer/anna.md", "personer/bo.md", "forbund/exempel.md", "forbund/annat.md",
+            "rapporter/exempel-2020.md", "insatser/exempel/ar/2020.md", "insatser/exempel/ar/2021.md"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory):
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path_factory.mktemp("site")),
+                         nav=[{"Start": "index.md"}, {"Förbund": "forbund/index.md"}, {"Ordlista": "ordlista.md"}])
+    config.plugins._current_plugin = None  # set while MkDocs runs a plugin's event; File.generated reads it
+    files = Files([File.generated(config, uri, content=f"# Sidan {uri}\n\n## Avsnitt\n\nText.\n")
+                   for uri in IN_NAV + ENTITIES])
+    nav = get_navigation(files, config)
+    for file in files.documentation_pages():
+        page = file.page or Page(None, file, config)
+        page.read_source(config)
+        page.render(config, files)
+    return config, files, nav
+
+
+def _render(env, config, files, nav, uri: str) -> str:
+    page = files.get_file_from_path(uri).page
+    page.active = True
+    try:
+        return env.get_template("main.html").render(get_context(nav, files.documentation_pages(), config, page))
+    finally:
+        page.active = False
+
+
+def test_cached_parts_give_the_same_pages(site) -> None:
+    config, files, nav = site
+    plain = config.theme.get_env()
+    expected = {uri: _render(plain, config, files, nav, uri) for uri in IN_NAV + ENTITIES}
+    env = config.theme.get_env()
+    cache = themecache.cache_parts(env, [p.url for p in nav.pages], {p.file.src_uri for p in nav.pages})
+    for _ in range(2):
+        for uri in ENTITIES + IN_NAV:
+            assert _render(env, config, files, nav, uri) == expected[uri], uri
+    assert cache.hits >= 2 * len(ENTITIES) - 4  # each folder and depth rendered once, then reused
+
+
+def test_pages_in_the_navigation_are_not_cached(site) -> None:
+    config, files, nav = site
+    env = config.theme.get_env()
+    cache = themecache.cache_parts(env, [p.url for p in nav.pages], {p.file.src_uri for p in nav.pages})
+    for uri in IN_NAV * 2:
+        html = _render(env, config, files, nav, uri)
+        assert "md-nav__link--active" in html  # its own entry is marked, which a cached part would not be
+    assert cache.hits == 0 and cache.parts == {}
+
+
+def test_the_navigation_differs_by_folder_not_only_by_depth(site) -> None:
+    config, files, nav = site
+    env = config.theme.get_env()
+    cache = themecache.cache_parts(env, [p.url for p in nav.pages], {p.file.src_uri for p in nav.pages})
+    _render(env, config, files, nav, "personer/anna.md")
+    _render(env, config, files, nav, "forbund/exempel.md")
+    navs = [html for (part, _), html in cache.parts.items() if part == themecache.NAV_TEMPLATE]
+    assert len(navs) == 2 and 'href="../"' in navs[1] and 'href="../../forbund/"' in navs[0]
+
+
+def test_the_wrapped_templates_are_wrapped_once(site) -> None:
+    config, _, nav = site
+    env = config.theme.get_env()
+    themecache.cache_parts(env, [p.url for p in nav.pages], set())
+    nav_render = env.get_template(themecache.NAV_TEMPLATE).root_render_func
+    themecache.cache_parts(env, [p.url for p in nav.pages], set())
+    assert env.get_template(themecache.NAV_TEMPLATE).root_render_func is nav_render
+
+
+def test_repository_overrides_are_in_use(site) -> None:
+    config, *_ = site
+    assert Path(config.theme.custom_dir) == ROOT / "overrides"

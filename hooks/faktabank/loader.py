@@ -159,6 +159,7 @@ def build(root: Path, options: Options | None = None, parallel: bool = False) ->
     forbund: dict[str, Forbund] = {}
     insatser: dict[str, Insats] = {}
     reports: dict[str, Report] = {}
+    report_data: dict[str, Any] = {}  # each report's data as parsed, for prune
     glossary: list[Term] = []
 
     for kind, doc in docs:
@@ -187,6 +188,7 @@ def build(root: Path, options: Options | None = None, parallel: bool = False) ->
                     Source(doc.path, doc.line(("insatser", i))))
         elif kind == "rapport":
             tables = tuple(_table(t, doc, ("tabeller", i), d["id"], problems) for i, t in enumerate(d["tabeller"]))
+            report_data[d["id"]] = d
             reports[d["id"]] = Report(d["id"], d["forbund"], d["typ"], d["period"]["fran"], d["period"]["till"],
                                       d["status"], freeze(d), tables, Source(doc.path, 1, d["id"]))
 
@@ -200,7 +202,7 @@ def build(root: Path, options: Options | None = None, parallel: bool = False) ->
         and (options.upto is None or r.year <= options.upto)
     }
     if options.edition == "public" or options.upto is not None:  # the internal reference keeps whole registries
-        organisations, persons, forbund, insatser = prune(organisations, persons, forbund, insatser, keep)
+        organisations, persons, forbund, insatser = prune(organisations, persons, forbund, insatser, keep, report_data)
     return Model(freeze(organisations), freeze(persons), freeze(forbund), freeze(insatser), freeze(keep),
                  glossary=tuple(glossary), edition=options.edition, upto=options.upto,
                  files=tuple(doc.path for _, doc in docs))

@@ -420,14 +420,22 @@ def check_contributions(report: Report) -> Iterator[Finding]:
                 yield found
 
 
-def check_overview(model: Model, report: Report) -> Iterator[Finding]:
-    """Multi-year overview figures against the resultaträkning of the same year, in every report of the förbund."""
+_Stated = dict[tuple[str, str, str], dict[int, Figure]]  # (report id, table id, key) → figure by year
+
+
+def check_overview(model: Model, report: Report, stated_by: _Stated | None = None) -> Iterator[Finding]:
+    """Multi-year overview figures against the resultaträkning of the same year, in every report of the förbund.
+    `stated_by` keeps the resultaträkningar's figures between calls: every report of a förbund reads them all."""
+    stated_by = {} if stated_by is None else stated_by
     statements = [(s, t) for s in model.reports_of(report.forbund) for t in _tables(s, "resultatrakning")]
     for table in _tables(report, "oversikt"):
         for key in RESULT_KEYS:
             for year, shown in _by_year(report, table, key).items():
                 for source, statement in statements:
-                    stated = _by_year(source, statement, key).get(year)
+                    known = stated_by.get((source.id, statement.id, key))
+                    if known is None:
+                        known = stated_by[(source.id, statement.id, key)] = _by_year(source, statement, key)
+                    stated = known.get(year)
                     if stated is None:
                         continue
                     where = "" if source.id == report.id else f" ({source.title})"
@@ -510,10 +518,11 @@ def reconcile(model: Model) -> tuple[Finding, ...]:
     """Every disagreement between figures in the model's reports, grouped by report, in the order of CHECKS."""
     order = {c.id: i for i, c in enumerate(CHECKS)}
     found: list[Finding] = []
+    stated_by: _Stated = {}
     for report in sorted(model.reports.values(), key=lambda r: (r.forbund, r.till, r.id)):
         of_report = [
             *check_notes(report), *check_balance(report), *check_result(report), *check_cash(report),
-            *check_contributions(report), *check_overview(model, report), *check_equity(report),
+            *check_contributions(report), *check_overview(model, report, stated_by), *check_equity(report),
             *check_note_sums(report),
         ]
         found += sorted(of_report, key=lambda f: order[f.check])

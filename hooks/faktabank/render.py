@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +57,13 @@ AVSLUT = {"arbete": "Arbete", "studier": "Studier", "arbete-eller-studier": "Arb
           "annan-insats": "Annan insats", "vard": "Vård", "ej-aktuell": "Ej aktuell", "ovrigt": "Övrigt"}
 
 
+@lru_cache(maxsize=16384)  # the same field shows on many pages (a role's details on every year's rows)
 def markdown_html(text: str) -> Markup:
     """Render an own-words Markdown field to HTML (raw HTML in the data is not allowed through)."""
     return Markup(_md.render(text).strip())
 
 
+@lru_cache(maxsize=16384)
 def markdown_inline(text: str) -> Markup:
     return Markup(_md.renderInline(text))
 

@@ -1,16 +1,15 @@
 """Parts of the theme's page that are the same on thousands of generated pages, rendered once.
 
-Material renders the whole navigation (and the theme's configuration script) into every page. A page that is
-not itself in the navigation (every entity page) gets exactly the same navigation as any other such page
-whose links to the navigation's pages, and to the site's root, are the same: at national scale a few dozen
-distinct navigations for ten thousand pages. `cache_parts` wraps the theme's compiled templates so that each
-distinct one is rendered once and reused. Pages in the navigation (whose own entry is marked active and
-carries their table of contents) are always rendered in full.
+Material renders the whole navigation, the search dialog, the colour palette switch, the footer and the
+theme's configuration script into every page. For a page that is not itself in the navigation (every entity
+page) these parts depend only on the page's relative links to the navigation's pages, the home page and the
+theme's assets: at national scale a few dozen distinct versions for ten thousand pages. `cache_parts` wraps
+the theme's compiled templates so that each distinct version is rendered once and reused. Pages in the
+navigation (whose own entry is marked active and carries their table of contents) are always rendered in full.
 
-The wrapped functions are Jinja's own render functions for the navigation partial and for the `config` block
-of the theme's base template; what they yield for a page is what the original yields, joined, or else the
-original is called. The tests compare whole sites built with and without workers against each other, and
-the page-level equality is checked over every page by tests/test_themecache.py.
+What a wrapped part yields for a page is what Jinja's own render function yields for it, joined.
+tests/test_themecache.py renders pages in several folders and depths with and without the cache and compares
+them; the build tests compare whole sites.
 """
 
 from __future__ import annotations
@@ -22,6 +21,8 @@ import jinja2
 from mkdocs.utils import get_relative_url
 
 NAV_TEMPLATE = "partials/nav.html"
+# The partials cached: the navigation, and the parts of the header and footer that do not name the page
+PARTIALS = (NAV_TEMPLATE, "partials/search.html", "partials/palette.html", "partials/footer.html")
 CONFIG_BLOCK = "config"
 BASE_TEMPLATE = "base.html"  # Material's; main.html extends it (and overrides/main.html its config block)
 _Render = Callable[[Any], Iterator[str]]
@@ -60,11 +61,12 @@ class PartCache:
 
 
 def cache_parts(env: jinja2.Environment, nav_urls: list[str], in_nav: set[str]) -> PartCache:
-    """Wrap the navigation partial and the base template's `config` block of the theme's environment."""
+    """Wrap the partials (PARTIALS) and the base template's `config` block of the theme's environment."""
     cache = PartCache(nav_urls, in_nav)
-    nav = env.get_template(NAV_TEMPLATE)
-    if not getattr(nav.root_render_func, "faktabank_cached", False):
-        nav.root_render_func = cache.wrap(NAV_TEMPLATE, nav.root_render_func)
+    for name in PARTIALS:
+        template = env.get_template(name)
+        if not getattr(template.root_render_func, "faktabank_cached", False):
+            template.root_render_func = cache.wrap(name, template.root_render_func)
     base = env.get_template(BASE_TEMPLATE)  # the last in the chain: an override reaches it through super()
     block = base.blocks.get(CONFIG_BLOCK)
     if block is not None and not getattr(block, "faktabank_cached", False):

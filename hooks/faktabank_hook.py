@@ -239,7 +239,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     nav = _nav[0]
     _stop_workers()
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({PAGE_TEMPLATE: "{{ page.content }}"}), env.loader])
-    themecache.cache_parts(env, [page.url for page in nav.pages], {page.file.src_uri for page in nav.pages})
+    themecache.cache_parts(env, [page.url for page in nav.pages], {page.file.src_uri for page in nav.pages},
+                           [str(path) for path in (*config.extra_css, *config.extra_javascript)])
     _files[:] = [files]
     pages = files.documentation_pages()
     _theme[:] = [content.Theme(config, files, pages, nav, env)]

@@ -20,6 +20,7 @@ from faktabank import themecache
 
 IN_NAV = ["index.md", "forbund/index.md", "ordlista.md"]
 # Two pages per folder, and pages at the same depth in different folders (their links to the navigation differ)
+ASSETS = ["stylesheets/faktabank.css", "javascripts/faktabank-tabeller.js"]  # the site's own (mkdocs.yml)
 ENTITIES = ["personer/anna.md", "personer/bo.md", "forbund/exempel.md", "forbund/annat.md",
             "rapporter/exempel-2020.md", "insatser/exempel/ar/2020.md", "insatser/exempel/ar/2021.md"]
 
@@ -53,7 +54,7 @@ def test_cached_parts_give_the_same_pages(site) -> None:
     plain = config.theme.get_env()
     expected = {uri: _render(plain, config, files, nav, uri) for uri in IN_NAV + ENTITIES}
     env = config.theme.get_env()
-    cache = themecache.cache_parts(env, [p.url for p in nav.pages], {p.file.src_uri for p in nav.pages})
+    cache = themecache.cache_parts(env, [p.url for p in nav.pages], {p.file.src_uri for p in nav.pages}, ASSETS)
     for _ in range(2):
         for uri in ENTITIES + IN_NAV:
             assert _render(env, config, files, nav, uri) == expected[uri], uri
@@ -63,7 +64,7 @@ def test_cached_parts_give_the_same_pages(site) -> None:
 def test_pages_in_the_navigation_are_not_cached(site) -> None:
     config, files, nav = site
     env = config.theme.get_env()
-    cache = themecache.cache_parts(env, [p.url for p in nav.pages], {p.file.src_uri for p in nav.pages})
+    cache = themecache.cache_parts(env, [p.url for p in nav.pages], {p.file.src_uri for p in nav.pages}, ASSETS)
     for uri in IN_NAV * 2:
         html = _render(env, config, files, nav, uri)
         assert "md-nav__link--active" in html  # its own entry is marked, which a cached part would not be
@@ -73,7 +74,7 @@ def test_pages_in_the_navigation_are_not_cached(site) -> None:
 def test_the_navigation_differs_by_folder_not_only_by_depth(site) -> None:
     config, files, nav = site
     env = config.theme.get_env()
-    cache = themecache.cache_parts(env, [p.url for p in nav.pages], {p.file.src_uri for p in nav.pages})
+    cache = themecache.cache_parts(env, [p.url for p in nav.pages], {p.file.src_uri for p in nav.pages}, ASSETS)
     _render(env, config, files, nav, "personer/anna.md")
     _render(env, config, files, nav, "forbund/exempel.md")
     navs = [html for (part, _), html in cache.parts.items() if part == themecache.NAV_TEMPLATE]

@@ -1,11 +1,12 @@
 """Parts of the theme's page that are the same on thousands of generated pages, rendered once.
 
-Material renders the whole navigation, the search dialog, the colour palette switch, the footer and the
-theme's configuration script into every page. For a page that is not itself in the navigation (every entity
-page) these parts depend only on the page's relative links to the navigation's pages, the home page and the
-theme's assets: at national scale a few dozen distinct versions for ten thousand pages. `cache_parts` wraps
-the theme's compiled templates so that each distinct version is rendered once and reused. Pages in the
-navigation (whose own entry is marked active and carries their table of contents) are always rendered in full.
+Material renders the whole navigation, the search dialog, the colour palette switch, the footer, the links
+to style sheets and scripts and the theme's configuration script into every page. For a page that is not
+itself in the navigation (every entity page) these parts depend only on the page's relative links to the
+navigation's pages, the home page, the theme's assets and the site's own style sheets and scripts: at
+national scale a few dozen distinct versions for ten thousand pages. `cache_parts` wraps the theme's compiled
+templates so that each distinct version is rendered once and reused. Pages in the navigation (whose own
+entry is marked active and carries their table of contents) are always rendered in full.
 
 What a wrapped part yields for a page is what Jinja's own render function yields for it, joined.
 tests/test_themecache.py renders pages in several folders and depths with and without the cache and compares
@@ -23,7 +24,9 @@ from mkdocs.utils import get_relative_url
 NAV_TEMPLATE = "partials/nav.html"
 # The partials cached: the navigation, and the parts of the header and footer that do not name the page
 PARTIALS = (NAV_TEMPLATE, "partials/search.html", "partials/palette.html", "partials/footer.html")
-CONFIG_BLOCK = "config"
+# The base template's blocks cached: the style sheets, libraries, fonts, analytics, scripts and the configuration
+# script, none of which names the page
+BLOCKS = ("styles", "libs", "fonts", "analytics", "scripts", "config")
 BASE_TEMPLATE = "base.html"  # Material's; main.html extends it (and overrides/main.html its config block)
 _Render = Callable[[Any], Iterator[str]]
 
@@ -31,8 +34,9 @@ _Render = Callable[[Any], Iterator[str]]
 class PartCache:
     """Rendered parts by (part, the page's relative links to the navigation and root)."""
 
-    def __init__(self, nav_urls: list[str], in_nav: set[str]) -> None:
-        self.targets = [*nav_urls, "", "assets/"]  # the navigation's pages, the home page, the theme's assets
+    def __init__(self, nav_urls: list[str], in_nav: set[str], assets: list[str] = ()) -> None:
+        # the navigation's pages, the home page, the theme's assets and the site's own style sheets and scripts
+        self.targets = [*nav_urls, "", "assets/", *assets]
         self.in_nav = in_nav  # src_uri of the pages in the navigation
         self.parts: dict[tuple[str, tuple[str, ...]], str] = {}
         self.hits = 0
@@ -60,15 +64,17 @@ class PartCache:
         return render
 
 
-def cache_parts(env: jinja2.Environment, nav_urls: list[str], in_nav: set[str]) -> PartCache:
-    """Wrap the partials (PARTIALS) and the base template's `config` block of the theme's environment."""
-    cache = PartCache(nav_urls, in_nav)
+def cache_parts(env: jinja2.Environment, nav_urls: list[str], in_nav: set[str], assets: list[str] = ()) -> PartCache:
+    """Wrap the partials (PARTIALS) and the base template's blocks (BLOCKS) in the theme's environment. `assets`:
+    the paths of the site's own style sheets and scripts (mkdocs.yml: extra_css, extra_javascript)."""
+    cache = PartCache(nav_urls, in_nav, list(assets))
     for name in PARTIALS:
         template = env.get_template(name)
         if not getattr(template.root_render_func, "faktabank_cached", False):
             template.root_render_func = cache.wrap(name, template.root_render_func)
     base = env.get_template(BASE_TEMPLATE)  # the last in the chain: an override reaches it through super()
-    block = base.blocks.get(CONFIG_BLOCK)
-    if block is not None and not getattr(block, "faktabank_cached", False):
-        base.blocks[CONFIG_BLOCK] = cache.wrap(CONFIG_BLOCK, block)
+    for name in BLOCKS:
+        block = base.blocks.get(name)
+        if block is not None and not getattr(block, "faktabank_cached", False):
+            base.blocks[name] = cache.wrap(name, block)
     return cache

@@ -12,12 +12,12 @@ import dataclasses
 import hashlib
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .datatables import Table, tables
+from .datatables import BUILDERS, Table
 from .model import Model
 from .schema import KINDS, SCHEMA_DIR
 
@@ -117,8 +117,8 @@ def _published(model: Model) -> tuple[list[Table], dict[str, bytes]]:
     for cached_model, cached_tables, content in _CACHE:
         if cached_model is model:
             return cached_tables, content
-    all_tables = tables(model)
-    content = _files(model, all_tables)
+    all_tables: list[Table] = []
+    content = dict(sorted(_produce(model, all_tables.append)))
     _CACHE[:] = [*_CACHE[-1:], (model, all_tables, content)]
     return all_tables, content
 
@@ -149,35 +149,52 @@ def published(model: Model) -> Published:
 
 
 def write(model: Model, directory: Path) -> Published:
-    """Make every open-data file and write it under `directory` (by its path on the site); nothing is kept."""
-    all_tables = tables(model)
-    content = _files(model, all_tables)
-    for path, data in content.items():
+    """Make every open-data file and write it under `directory` (by its path on the site) as soon as it is
+    made: only one table's rows and one file's bytes are held at a time, and nothing is kept."""
+    tables_: list[Table] = []
+    rows: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+
+    def done(table: Table) -> None:  # its file is written: keep what the Öppna data page says of it
+        tables_.append(dataclasses.replace(table, rows=()))
+        rows[table.name] = len(table.rows)
+
+    for path, data in _produce(model, done):
         target = directory / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return Published.of(all_tables, content)
+        sizes[path] = len(data)
+    return Published(tuple(tables_), rows, dict(sorted(sizes.items())))
 
 
-def _files(model: Model, all_tables: list[Table]) -> dict[str, bytes]:
-    out: dict[str, bytes] = {}
+def _produce(model: Model, done: Callable[[Table], None]) -> Iterator[tuple[str, bytes]]:
+    """Each open-data file as (its path on the site, its content), one at a time: the whole model as JSON,
+    the JSON Schemas, a CSV per table (`done` is given each table once its file is made), and last the data
+    package, which describes them all."""
     resources = []
-    out["faktabank.json"] = whole = _json_bytes(model_json(model), compact=True)
+    whole = _json_bytes(model_json(model), compact=True)
     resources.append(_resource("faktabank", "faktabank.json", "Hela faktabanken som JSON",
                                "Alla förbund, rapporter, insatser, organisationer, personer och ordlistan. Varje del har "
                                "samma form som datafilerna och följer JSON Schema-filerna under schemas/.",
                                whole, type="json", format="json", mediatype="application/json"))
+    yield f"{DATA_DIR}/faktabank.json", whole
+    del whole
     for kind in SCHEMA_KINDS:
         path = f"schemas/{kind}.schema.json"
-        out[path] = content = (SCHEMA_DIR / f"{kind}.schema.json").read_bytes()
+        content = (SCHEMA_DIR / f"{kind}.schema.json").read_bytes()
         resources.append(_resource(f"schema-{kind}", path, f"JSON Schema: {kind}", json.loads(content).get("title", kind),
                                    content, type="json", format="json", mediatype="application/schema+json"))
-    for table in all_tables:
-        out[table.path] = content = csv_text(table).encode("utf-8")
+        yield f"{DATA_DIR}/{path}", content
+    for build in BUILDERS:
+        table = build(model)
+        content = csv_text(table).encode("utf-8")
         resources.append(_resource(table.name, table.path, table.title, table.description, content,
                                    type="table", format="csv", mediatype="text/csv",
                                    schema={"fields": [{"name": f.name, "type": f.type, "description": f.description}
                                                       for f in table.fields], "missingValues": [""]}))
+        yield f"{DATA_DIR}/{table.path}", content
+        done(table)
+        del table, content
     package = {
         "name": PACKAGE_NAME + ("-intern" if model.edition == "internal" else ""),
         "title": "Finsam faktabank",
@@ -190,5 +207,4 @@ def _files(model: Model, all_tables: list[Table]) -> dict[str, bytes]:
         "keywords": ["samordningsförbund", "finansiell samordning", "Finsam", "årsredovisning"],
         "resources": resources,
     }
-    out["datapackage.json"] = _json_bytes(package)
-    return {f"{DATA_DIR}/{path}": content for path, content in sorted(out.items())}
+    yield f"{DATA_DIR}/datapackage.json", _json_bytes(package)

@@ -8,21 +8,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markdown_it import MarkdownIt
-from markupsafe import Markup
 
-from . import figures, formatting, opendata, publish, reconcile
+from . import figures, formatting, opendata, publish, reconcile, tablehtml
 from .links import Linker, src_uri
+from .markdownfields import markdown_html, markdown_inline
 from .model import Model, Report
 from .roles import AUDIT_FUNCTION, BOARD_ROLE, Roles, build_roles
 
 TEMPLATES = Path(__file__).parent / "templates"
-_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 TABLE_ORDER = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys", "not", "driftredovisning",
                "budgetuppfoljning", "balanskrav", "medlemsbidrag", "deltagare", "annan")
@@ -57,17 +55,6 @@ AVSLUT = {"arbete": "Arbete", "studier": "Studier", "arbete-eller-studier": "Arb
           "annan-insats": "Annan insats", "vard": "Vård", "ej-aktuell": "Ej aktuell", "ovrigt": "Övrigt"}
 
 
-@lru_cache(maxsize=16384)  # the same field shows on many pages (a role's details on every year's rows)
-def markdown_html(text: str) -> Markup:
-    """Render an own-words Markdown field to HTML (raw HTML in the data is not allowed through)."""
-    return Markup(_md.render(text).strip())
-
-
-@lru_cache(maxsize=16384)
-def markdown_inline(text: str) -> Markup:
-    return Markup(_md.renderInline(text))
-
-
 def events(items: tuple) -> list:
     """Dated events in date order, then the undated ones in the report's order."""
     dated = sorted((e for e in items if "datum" in e), key=lambda e: e["datum"])
@@ -96,7 +83,8 @@ def make_env() -> Environment:
         JAMFORELSE=JAMFORELSE, TREND=TREND, RESPONDENT=RESPONDENT, ENKAT=ENKAT, GRUPP=GRUPP, AVSLUT=AVSLUT,
         BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, KEY_FIGURES=figures.KEY_FIGURES,
         UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, is_number=formatting.is_number,
-        table_cell=formatting.table_cell,
+        table_cell=formatting.table_cell, unit_caption=tablehtml.unit_caption, source=tablehtml.source,
+        statement_table=tablehtml.statement_table,
     )
     return env
 

@@ -1,0 +1,76 @@
+"""HTML for the transcribed tables that appear on every report page, written in Python.
+
+A report page shows each of its statements (resultaträkning, balansräkning, kassaflöde, notes, overviews)
+as a table; at national scale that is some fifteen thousand tables, and as a template macro they were a
+third of a report page's rendering time. The output is the HTML the former macros in macros.md.j2 gave,
+character for character (the build tests compare whole sites).
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from .figures import table_anchor
+from .formatting import UNIT_NAME, table_cell
+from .links import Linker
+from .markdownfields import markdown_html
+from .model import Report, Table
+
+
+def unit_caption(unit: str) -> Markup:
+    """The unit a table's figures are in, as its caption says it: 'Belopp i tkr', 'Värden i procent'."""
+    if unit in ("kr", "tkr", "kkr"):
+        return Markup("Belopp i ") + escape(unit)
+    named = {"procent": "Värden i procent", "antal": "Antal", "kr/dag": "Kronor per dag"}.get(unit)
+    return Markup(named) if named is not None else escape(UNIT_NAME[unit])
+
+
+def source(report: Report, avsnitt: str, link: Linker) -> Markup:
+    """'Källa: <the report, linked>, avsnitt <section>'."""
+    return Markup(f'<span class="fb-source">Källa: {escape(link.report(report.id, text=report.title))}, '
+                  f'avsnitt {escape(avsnitt)}</span>')
+
+
+def statement_table(table: Table, report: Report, link: Linker) -> Markup:
+    """A statement as printed: its rows (an insats's row links to the insats), a note number linked to the
+    note's table, every cell in the table's unit or with its own, and the table's comment."""
+    has_note = any(row.note for row in table.rows)
+    has_proj = any(row.projekt for row in table.rows)
+    notes = [t for t in report.tables if t.typ == "not"]
+    columns = table.columns
+    numeric = [' class="num"' if c.slag != "text" else "" for c in columns]
+    out = [f'<div class="fb-table" id="{escape(table_anchor(table))}">\n<table class="fb">\n'
+           f'<caption>{escape(table.rubrik)} <span class="fb-unit">({unit_caption(table.enhet)})</span><br>'
+           f'{source(report, table.avsnitt, link)}</caption>\n<thead>\n<tr>']
+    if has_proj:
+        out.append('<th scope="col">Proj.nr</th>')
+    out.append('<th scope="col">Post</th>')
+    if has_note:
+        out.append('<th scope="col" class="num">Not</th>')
+    for column, num in zip(columns, numeric, strict=True):
+        unit = f" ({unit_caption(column.enhet).lower()})" if column.enhet != table.enhet else ""
+        out.append(f'<th scope="col"{num}>{escape(column.rubrik)}{unit}</th>')
+    out.append("</tr>\n</thead>\n<tbody>\n")
+    insatser = link.model.insatser
+    for row in table.rows:
+        out.append(f'<tr class="fb-{escape(row.slag)}">')
+        if has_proj:
+            out.append(f"<td>{escape(row.projekt or '')}</td>")
+        text = link.insats(row.insats, row.text) if row.insats and row.insats in insatser else escape(row.text)
+        out.append(f'<th scope="row">{text}</th>')
+        if has_note:
+            note = ""
+            if row.note:
+                target = next((t for t in notes if t.note == row.note), None)
+                note = (f'<a href="#{escape(table_anchor(target))}">{escape(row.note)}</a>' if target
+                        else escape(row.note))
+            out.append(f'<td class="num">{note}</td>')
+        for i, cell in enumerate(row.cells):
+            out.append(f"<td{numeric[i]}>{table_cell(cell, columns[i].enhet)}</td>")
+        out.append("<td></td>" * (len(columns) - len(row.cells)))
+        out.append("</tr>\n")
+    out.append("</tbody>\n</table>\n")
+    if table.kommentar:
+        out.append(f'<div class="fb-note">{markdown_html(table.kommentar)}</div>')
+    out.append("</div>\n")
+    return Markup("".join(out))

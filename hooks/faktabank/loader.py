@@ -102,7 +102,12 @@ def read_documents(root: Path, parallel: bool = False) -> tuple[list[tuple[str, 
             total += sizes[half]
             half += 1
         second = Background(_read_all, root, files[half:])
-        read = _read_all(root, files[:half]) + second.result()
+        try:
+            first = _read_all(root, files[:half])
+        except BaseException:
+            second.close()
+            raise
+        read = first + second.result()
     else:
         read = _read_all(root, files)
     docs = [doc for doc, _ in read if doc is not None]

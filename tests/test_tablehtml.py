@@ -1,6 +1,7 @@
-"""The statement tables written in Python (hooks/faktabank/tablehtml.py), on a table that uses every branch:
+"""The tables written in Python (hooks/faktabank/tablehtml.py), on input that uses every branch. A statement:
 a project column, a note linked to its note table, a row linked to its insats, a column in another unit,
-a text cell, a short row and a comment. (The real data's report pages are compared whole by the build tests.)"""
+a text cell, a short row and a comment. A roles table: a role with its insats, details in Markdown, the
+organisations involved or not, and each form of period. (The build tests compare whole sites.)"""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from conftest import ROOT
 from faktabank.links import Linker
 from faktabank.loader import build
 from faktabank.model import Cell, Column, Row
-from faktabank.tablehtml import source, statement_table, unit_caption
+from faktabank.roles import Role
+from faktabank.tablehtml import roles_table, source, statement_table, unit_caption
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +53,30 @@ def test_statement_table_every_branch(model) -> None:
     assert (f'<tr class="fb-summa"><td></td><th scope="row">{link.insats(insats, "En insats")}</th>'
             '<td class="num"></td><td class="num">\u221258</td><td></td><td></td></tr>\n') in html
     assert html.endswith('</tbody>\n</table>\n<div class="fb-note"><p>Summan är <em>avrundad</em>.</p></div></div>\n')
+
+
+def test_roles_table_every_branch(model) -> None:
+    report = next(iter(model.reports.values()))
+    insats = next(iter(model.insatser))
+    org = next(iter(model.organisations))
+    link = Linker(model, "personer/exempel.md")
+    roles = [Role(report.forbund, report.id, 2021, "Projektägare", "Leder *arbetet*", (org,), "2021-01-01", "2021-06-30",
+                  "styrning", insats),
+             Role(report.forbund, report.id, 2022, "Ledamot & ersättare", "", (), "2022-02-01", None, "styrelse"),
+             Role(report.forbund, report.id, 2023, "Revisor", "", (), None, "2023-12-31", "revisorer"),
+             Role(report.forbund, report.id, 2024, "Ordförande", "", (), None, None, "styrelse")]
+    html = roles_table(roles, link, "Roller <i alla> år")
+    assert html.startswith('<div class="fb-table">\n<table class="fb">\n<caption>Roller &lt;i alla&gt; år</caption>\n'
+                           '<thead><tr><th scope="col">År</th><th scope="col">Förbund</th><th scope="col">Roll</th>'
+                           '<th scope="col">Detaljer</th><th scope="col">Organisation</th><th scope="col">Period</th>'
+                           '<th scope="col">Källa</th></tr></thead>\n<tbody>\n')
+    rows = html.split("<tbody>\n")[1].split("</tbody>")[0].splitlines()
+    assert rows[0] == (f'<tr><td>2021</td><td>{link.forbund(report.forbund, short=True)}</td><td>Projektägare: '
+                       f'{link.insats(insats)}</td><td>Leder <em>arbetet</em></td><td>{link.orgs((org,))}</td>'
+                       f'<td>2021-01-01 – 2021-06-30</td><td>{link.report(report.id, anchor="styrning")}</td></tr>')
+    assert "<td>Ledamot &amp; ersättare</td><td></td><td></td><td>från 2022-02-01</td>" in rows[1]
+    assert "<td>till 2023-12-31</td>" in rows[2] and "<td>Ordförande</td><td></td><td></td><td></td>" in rows[3]
+    assert html.endswith("</tbody>\n</table>\n</div>\n")
+    without = roles_table(roles[:1], link, "Roller")
+    assert '<th scope="col">Organisation</th>' in without
+    assert '<th scope="col">Organisation</th>' not in roles_table(roles[:1], link, "Roller", with_via=False)

@@ -1,20 +1,24 @@
-"""HTML for the transcribed tables that appear on every report page, written in Python.
+"""HTML for the tables that appear on thousands of pages, written in Python.
 
 A report page shows each of its statements (resultaträkning, balansräkning, kassaflöde, notes, overviews)
 as a table; at national scale that is some fifteen thousand tables, and as a template macro they were a
-third of a report page's rendering time. The output is the HTML the former macros in macros.md.j2 gave,
-character for character (the build tests compare whole sites).
+third of a report page's rendering time. Every person and organisation page has a table of its roles. The
+output is the HTML the former macros in macros.md.j2 gave, character for character (the build tests compare
+whole sites; tests/test_tablehtml.py covers the branches the data does not).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
 from .figures import table_anchor
 from .formatting import UNIT_NAME, table_cell
 from .links import Linker
-from .markdownfields import markdown_html
+from .markdownfields import markdown_html, markdown_inline
 from .model import Report, Table
+from .roles import Role
 
 
 def unit_caption(unit: str) -> Markup:
@@ -73,4 +77,30 @@ def statement_table(table: Table, report: Report, link: Linker) -> Markup:
     if table.kommentar:
         out.append(f'<div class="fb-note">{markdown_html(table.kommentar)}</div>')
     out.append("</div>\n")
+    return Markup("".join(out))
+
+
+def roles_table(roles: Iterable[Role], link: Linker, caption: str, with_via: bool = True) -> Markup:
+    """A person's or an organisation's roles, one row per role and report: year, förbund, role (and its
+    insats), details, the organisations involved (`with_via`), period and the report it comes from."""
+    via_head = '<th scope="col">Organisation</th>' if with_via else ""
+    out = [f'<div class="fb-table">\n<table class="fb">\n<caption>{escape(caption)}</caption>\n'
+           '<thead><tr><th scope="col">År</th><th scope="col">Förbund</th><th scope="col">Roll</th>'
+           f'<th scope="col">Detaljer</th>{via_head}<th scope="col">Period</th><th scope="col">Källa</th></tr></thead>'
+           '\n<tbody>\n']
+    for x in roles:
+        role = escape(x.role) + (Markup(": ") + link.insats(x.insats) if x.insats else "")
+        detail = markdown_inline(x.detail) if x.detail else ""
+        via = f"<td>{link.orgs(x.via)}</td>" if with_via else ""
+        if x.fran and x.till:
+            period = f"{escape(x.fran)} – {escape(x.till)}"
+        elif x.fran:
+            period = f"från {escape(x.fran)}"
+        elif x.till:
+            period = f"till {escape(x.till)}"
+        else:
+            period = ""
+        out.append(f"<tr><td>{escape(x.year)}</td><td>{link.forbund(x.forbund, short=True)}</td><td>{role}</td>"
+                   f"<td>{detail}</td>{via}<td>{period}</td><td>{link.report(x.report, anchor=x.anchor)}</td></tr>\n")
+    out.append("</tbody>\n</table>\n</div>\n")
     return Markup("".join(out))

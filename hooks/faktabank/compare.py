@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from .figures import table_anchor
 from .model import UNIT_FACTOR, Model, Report
@@ -358,8 +359,10 @@ def build(model: Model) -> Comparison:
     for r in reports:
         by_forbund[r.forbund].append(r)
     cells: dict[tuple[str, int, str], Value] = {}
+    insats_year_of: dict[tuple[str, int], InsatsYear] = {}  # by report and its insats entry, made once
 
     for fid, rs in by_forbund.items():
+        first = len(cells)  # this förbund's cells are the ones added from here on (a dict keeps their order)
         stated: dict[str, dict[int, list[tuple[Report, Value]]]] = defaultdict(lambda: defaultdict(list))
         for r in rs:
             for metric, (typs, keys, kinds) in ROW_SOURCES.items():
@@ -380,16 +383,20 @@ def build(model: Model) -> Comparison:
                 if picked is not None:
                     cells[(fid, year, metric)] = picked
 
-        insats_years = [_insats_year(model, r, s) for r in rs for s in r.data.get("insatser", ())
-                        if model.insatser[s["insats"]].typ == "individinriktad"]
+        insats_years = []
+        for r in rs:
+            for i, s in enumerate(r.data.get("insatser", ())):
+                if model.insatser[s["insats"]].typ == "individinriktad":
+                    insats_years.append(_insats_year(model, r, s))
+                    insats_year_of[(r.id, i)] = insats_years[-1]
         for r in rs:
             _participants(cells, fid, r, [iy for iy in insats_years if iy.report == r.id])
 
-        for year in sorted({y for (f, y, _m) in cells if f == fid}):
+        for year in sorted({y for (_f, y, _m) in islice(cells, first, None)}):
             _derived(cells, fid, year)
 
-    all_insats_years = tuple(_insats_year(model, r, s) for r in reports for s in r.data.get("insatser", ())
-                             if model.insatser[s["insats"]].typ == "individinriktad")
+    all_insats_years = tuple(insats_year_of[(r.id, i)] for r in reports for i, _ in enumerate(r.data.get("insatser", ()))
+                             if (r.id, i) in insats_year_of)
     latest = {fid: rs[-1].id for fid, rs in by_forbund.items()}
     ceiling = tuple(ref for r in reports for _, v in _text_values(r, ("eget-kapital-rekommenderad-niva",))
                     if v.number == EQUITY_CEILING for ref in v.refs)

@@ -134,8 +134,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: MkPage, **_: object) -> str:
     """Marker lines in hand-written pages become sections rendered from the model."""
     _stash.enabled = page.file.src_uri in _generated
-    if _stash.enabled:  # until MkDocs has chosen it, in _build_page (_fill removes it again)
-        page.meta["template"] = PAGE_TEMPLATE
+    if _stash.enabled:
+        page.meta["template"] = PAGE_TEMPLATE  # until MkDocs has chosen it, in _build_page (_fill removes it again)
+        content.defer(page)  # nothing to convert yet: the content is made in on_page_context
     if not _sections:
         return markdown
     try:

@@ -21,9 +21,11 @@ what `Page.render` would, at a fraction of the cost, and the rest go through `Pa
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import jinja2
 import markdown
@@ -32,7 +34,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from . import rawhtml, searchtext, simplemd
 
@@ -67,7 +69,7 @@ def make(page: MkPage, source: str, config: MkDocsConfig, files: Files, stash: r
     stash.enabled = True
     page.markdown = source
     try:
-        page.render(config, files)
+        MkPage.render(page, config, files)  # MkDocs' own, not what `defer` put on the page
     finally:
         stash.enabled = False
         page.markdown = ""
@@ -78,6 +80,23 @@ def make(page: MkPage, source: str, config: MkDocsConfig, files: Files, stash: r
     html = improve(page.content or "")
     page.content = None
     return Made(html, page.toc, page._title_from_render, anchors, links, [], searchtext.summary(html))
+
+
+def defer(page: MkPage) -> None:
+    """A generated page's source stays empty until `make`. MkDocs converts every page's source when it reads it
+    (a new Markdown instance with every extension, per page): for this page that conversion is replaced by what
+    it gives for an empty source."""
+    page.render = partial(_render_empty, page)  # type: ignore[method-assign]
+
+
+def _render_empty(page: MkPage, config: MkDocsConfig, files: Files) -> None:
+    """What `Page.render` sets for an empty source."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
 
 
 def apply(made: Made, page: MkPage, files: Files) -> None:

@@ -40,12 +40,19 @@ class PartCache:
         self.in_nav = in_nav  # src_uri of the pages in the navigation
         self.parts: dict[tuple[str, tuple[str, ...]], str] = {}
         self.hits = 0
+        self._last: tuple[str, str, tuple[str, ...]] | None = None  # (base_url, page url, key): a page's parts in a row
 
     def key(self, context: Any) -> tuple[str, ...] | None:
         page = context.get("page")
         if page is None or getattr(page, "file", None) is None or page.file.src_uri in self.in_nav:
             return None
-        return (str(context.get("base_url")), *(get_relative_url(url, page.url) for url in self.targets))
+        base_url, url = str(context.get("base_url")), page.url
+        last = self._last
+        if last is not None and last[0] == base_url and last[1] == url:  # the page's other parts: the same key
+            return last[2]
+        key = (base_url, *(get_relative_url(target, url) for target in self.targets))
+        self._last = (base_url, url, key)
+        return key
 
     def wrap(self, name: str, original: _Render) -> _Render:
         def render(context: Any) -> Iterator[str]:

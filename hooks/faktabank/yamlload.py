@@ -15,19 +15,30 @@ import yaml
 
 from .errors import DataError, Problem
 
+Path_ = tuple[str | int, ...]
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_STR = "tag:yaml.org,2002:str"
+# The implicit types of a plain scalar, by its first character: SafeLoader's, without the timestamp type
+_IMPLICIT = {
+    first: tuple((tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp")
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it: ~20× faster
     """SafeLoader without the implicit timestamp type."""
 
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-Path_ = tuple[str | int, ...]
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        """SafeLoader's tag resolution (no path resolvers, no wildcard resolvers), in one short call: libyaml's
+        composer asks for every scalar in the file."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 # Plain values are built directly by their constructor; any other tag goes through construct_object, which refuses it.
 _SCALARS = {tag: _Loader.yaml_constructors[tag] for tag in (
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
@@ -85,7 +96,11 @@ def _construct(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_,
                 lines[item_path] = item_line
             items.append(_construct(child, loader, item_path, lines, rel, item_line))
         return items
-    scalar = _SCALARS.get(node.tag)
+    tag = node.tag
+    if tag == _STR:  # what construct_yaml_str gives
+        value = node.value
+        return sys.intern(value) if len(value) <= 40 else value
+    scalar = _SCALARS.get(tag)
     if scalar is None:
         return loader.construct_object(node, deep=True)
     value = scalar(loader, node)

@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import figures, formatting, opendata, publish, reconcile, tablehtml
+from .insatsyear import insats_year
 from .links import Linker, src_uri
 from .markdownfields import markdown_html, markdown_inline
 from .model import Model, Report
@@ -51,8 +52,6 @@ RESPONDENT = {"deltagare": "Deltagare", "insatspersonal": "Insatspersonal", "sty
 ENKAT = {"pagaende": "pågående", "avslut": "avslut", "styrelse": "styrelse", "chefsgrupp": "chefsgrupp",
          "personal": "personal", "remittent": "remittent"}
 GRUPP = {"totalt": "Totalt", "kvinnor": "Kvinnor", "man": "Män"}
-AVSLUT = {"arbete": "Arbete", "studier": "Studier", "arbete-eller-studier": "Arbete eller studier",
-          "annan-insats": "Annan insats", "vard": "Vård", "ej-aktuell": "Ej aktuell", "ovrigt": "Övrigt"}
 
 
 def events(items: tuple) -> list:
@@ -80,11 +79,12 @@ def make_env() -> Environment:
     env.tests.update(has=lambda mapping, key: key in mapping, contains=lambda seq, item: item in seq)
     env.globals.update(
         fmt=formatting, events=events, TABLE_GROUP=TABLE_GROUP, INSATS_TYP=INSATS_TYP, REPORT_TYP=REPORT_TYP, ORG_TYP=ORG_TYP,
-        JAMFORELSE=JAMFORELSE, TREND=TREND, RESPONDENT=RESPONDENT, ENKAT=ENKAT, GRUPP=GRUPP, AVSLUT=AVSLUT,
+        JAMFORELSE=JAMFORELSE, TREND=TREND, RESPONDENT=RESPONDENT, ENKAT=ENKAT, GRUPP=GRUPP,
         BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, KEY_FIGURES=figures.KEY_FIGURES,
         UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, is_number=formatting.is_number,
         table_cell=formatting.table_cell, unit_caption=tablehtml.unit_caption, source=tablehtml.source,
-        statement_table=tablehtml.statement_table, roles_table=tablehtml.roles_table,
+        statement_table=tablehtml.statement_table, roles_table=tablehtml.roles_table, facts=tablehtml.facts,
+        insats_year=insats_year,
     )
     return env
 
@@ -117,15 +117,24 @@ class Context:
     insats_rows: dict[str, tuple[tuple[Report, Any, Any], ...]]
     indicator_rows: dict[int, tuple[tuple[Report, Any, Any], ...]]
     use_directory_urls: bool
+    # (förbund, insats) → the goals in that förbund's reports that name the insats (itself or in an activity),
+    # report by report in date order: what an insats page lists
+    insats_goals: dict[tuple[str, str], tuple[tuple[Report, Any], ...]]
 
 
 def build_context(model: Model, use_directory_urls: bool = True) -> Context:
     years: dict[str, list] = defaultdict(list)
     rows: dict[str, list] = defaultdict(list)
     indicators: dict[int, list] = defaultdict(list)
-    for r in sorted(model.reports.values(), key=lambda r: (r.till, r.id)):
+    goals: dict[tuple[str, str], list] = defaultdict(list)
+    for r in sorted(model.reports.values(), key=lambda r: (r.till, r.id)):  # Model.reports_of's order
         for s in r.data.get("insatser", ()):
             years[s["insats"]].append((r, s))
+        for g in r.data.get("mal", {}).get("poster", ()):
+            named = [*g.get("insatser", ()), *(a.get("insats") for a in g.get("aktiviteter", ()))]
+            for insats in dict.fromkeys(named):
+                if insats:
+                    goals[(r.forbund, insats)].append((r, g))
         for t in r.tables:
             for row in t.rows:
                 if row.insats:
@@ -135,7 +144,7 @@ def build_context(model: Model, use_directory_urls: bool = True) -> Context:
                 indicators[row["indikator"]].append((r, table, row))
     return Context(model, build_roles(model), {k: tuple(v) for k, v in years.items()},
                    {k: tuple(v) for k, v in rows.items()}, {k: tuple(v) for k, v in sorted(indicators.items())},
-                   use_directory_urls)
+                   use_directory_urls, {k: tuple(v) for k, v in goals.items()})
 
 
 class Renderer:

@@ -10,6 +10,7 @@ whole sites; tests/test_tablehtml.py covers the branches the data does not).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -19,6 +20,14 @@ from .links import Linker
 from .markdownfields import markdown_html, markdown_inline
 from .model import Report, Table
 from .roles import Role
+
+
+def facts(rows: Iterable[tuple[str, Any]], caption: str = "Uppgifter i korthet") -> Markup:
+    """The facts box at the top of an entity page: one row per label whose value is not empty."""
+    body = "".join(f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>\n'
+                   for label, value in rows if value)
+    return Markup(f'<table class="fb-facts">\n<caption class="fb-sr-only">{escape(caption)}</caption>\n<tbody>\n'
+                  f'{body}</tbody>\n</table>\n')
 
 
 def unit_caption(unit: str) -> Markup:

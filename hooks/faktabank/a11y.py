@@ -51,6 +51,11 @@ def _headings(html: str) -> tuple[list[int], list[re.Match]]:
 
 def _boxes(html: str) -> list[_Box]:
     starts, headings = _headings(html)
+    # the id of the nearest heading with an id, at or before each heading
+    nearest: list[str | None] = []
+    for h in headings:
+        found = _ID.search(h.group("attrs"))
+        nearest.append(found.group("id") if found else (nearest[-1] if nearest else None))
     boxes: list[_Box] = []
     for box in _BOX.finditer(html):
         attrs = box.group("attrs")
@@ -62,8 +67,7 @@ def _boxes(html: str) -> list[_Box]:
             continue
         name = text_of(html[caption.end():html.find("</caption>", caption.end())])
         before = bisect.bisect_left(starts, box.start()) - 1
-        heading_ids = [_ID.search(h.group("attrs")) for h in headings[: before + 1]]
-        heading_id = next((m.group("id") for m in reversed(heading_ids) if m), None)
+        heading_id = nearest[before] if before >= 0 else None
         boxes.append(_Box(box.start(), box.end(), attrs, caption.start(), caption.end(), caption.group("attrs"),
                           name, heading_id))
     return boxes

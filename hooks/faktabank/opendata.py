@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .datatables import BUILDERS, Table
@@ -29,17 +30,20 @@ SCHEMA_KINDS = (*KINDS, "common")
 
 
 _SCALARS = frozenset((str, int, float, bool, type(None)))
+_MAPPINGS = frozenset((MappingProxyType, dict))  # what the frozen model holds: recognised without the ABC
+_SEQUENCES = frozenset((tuple, list))
+_AS_IS = frozenset((str, int, type(None)))  # cell values the csv writer writes as _cell does
 
 
 def _plain(value: Any, public: bool) -> Any:
     """The frozen model data as plain JSON values, in one pass; the public edition without `intern` notes.
-    (Most values are scalars: they are recognised by their exact type first, which is much cheaper than asking
-    the Mapping ABC.)"""
-    if type(value) in _SCALARS:
+    (Values are recognised by their exact type first, which is much cheaper than asking the Mapping ABC.)"""
+    kind = type(value)
+    if kind in _SCALARS:
         return value
-    if isinstance(value, Mapping):
+    if kind in _MAPPINGS or isinstance(value, Mapping):
         return {k: _plain(v, public) for k, v in value.items() if not (public and k == "intern")}
-    if isinstance(value, (tuple, list)):
+    if kind in _SEQUENCES or isinstance(value, (tuple, list)):
         return [_plain(v, public) for v in value]
     return value
 
@@ -93,7 +97,8 @@ def csv_text(table: Table) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([f.name for f in table.fields])
     for row in table.rows:
-        writer.writerow([_cell(v) for v in row])
+        # text, whole numbers and empty cells are written as csv writes them (str(), "" for None): as _cell would
+        writer.writerow(row if _AS_IS.issuperset(map(type, row)) else [_cell(v) for v in row])
     return buffer.getvalue()
 
 

@@ -79,10 +79,9 @@ def regular_blocks(text: str, is_block_level: Callable[[str], bool]) -> list[tup
         block = text[start:end]
         if any(marker in block for marker in _RAW_TEXT):
             continue  # comments and raw-text elements hide tags from html.parser: html_block's business
-        after = text[end:]
-        if _BLANK.match(after):
+        if _BLANK.match(text, end):
             block += "\n"
-        elif after and not after.startswith("\n"):
+        elif end < len(text) and not text.startswith("\n", end):
             continue  # text after the closing tag on its line: html_block's business
         found.append((start, end, block))
     return found

@@ -18,7 +18,7 @@ from . import figures, formatting, opendata, publish, reconcile, tablehtml
 from .insatsyear import insats_year
 from .links import Linker, src_uri
 from .markdownfields import markdown_html, markdown_inline
-from .model import Model, Report
+from .model import Model, Organisation, Report
 from .roles import AUDIT_FUNCTION, BOARD_ROLE, Roles, build_roles
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -120,6 +120,7 @@ class Context:
     # (förbund, insats) → the goals in that förbund's reports that name the insats (itself or in an activity),
     # report by report in date order: what an insats page lists
     insats_goals: dict[tuple[str, str], tuple[tuple[Report, Any], ...]]
+    org_parts: dict[str, tuple[Organisation, ...]]  # organisation → its units (del_av), in the registry's order
 
 
 def build_context(model: Model, use_directory_urls: bool = True) -> Context:
@@ -142,9 +143,13 @@ def build_context(model: Model, use_directory_urls: bool = True) -> Context:
         for table in r.data.get("indikatorer", ()):
             for row in table["rader"]:
                 indicators[row["indikator"]].append((r, table, row))
+    parts: dict[str, list[Organisation]] = defaultdict(list)
+    for o in model.organisations.values():
+        if o.del_av:
+            parts[o.del_av].append(o)
     return Context(model, build_roles(model), {k: tuple(v) for k, v in years.items()},
                    {k: tuple(v) for k, v in rows.items()}, {k: tuple(v) for k, v in sorted(indicators.items())},
-                   use_directory_urls, {k: tuple(v) for k, v in goals.items()})
+                   use_directory_urls, {k: tuple(v) for k, v in goals.items()}, {k: tuple(v) for k, v in parts.items()})
 
 
 class Renderer:

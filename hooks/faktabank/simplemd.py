@@ -32,6 +32,7 @@ _REFERENCE = re.compile(ENTITY_RE)
 # What is left of a line once tags and references are taken out: no character that could be Markdown syntax.
 _PLAIN = re.compile(r"[^\\`*_\[\]<>&!{}|~#=+]*")
 _HEADING_TEXT = re.compile(r"[^\\`*_\[\]<>&!{}|~#=+]*")
+_BLANK_LINE = re.compile(r"(?<=\n) +\n")  # a line of spaces only
 _INLINE_START = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
 
 
@@ -53,7 +54,9 @@ def convert(source: str, is_block_level: Callable[[str], bool]) -> Converted | N
     # Python-Markdown's whitespace normalisation (NormalizeWhitespace), which runs before the HTML blocks are found
     if STX in source or ETX in source or "\r" in source or "\t" in source:
         return None
-    text = re.sub(r"(?<=\n) +\n", "\n", source + "\n\n")
+    text = source + "\n\n"
+    if " \n" in text:  # (the search for the pattern itself tries every position)
+        text = _BLANK_LINE.sub("\n", text)
     if not text.strip():
         return None
     blocks = regular_blocks(text, is_block_level)

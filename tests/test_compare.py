@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from faktabank import compare
+from faktabank.comparecells import value_text
 from faktabank.loader import build
-from faktabank.publish import SUMMARY, value_text
+from faktabank.publish import SUMMARY
 from faktabank.yamlload import load
 from htmlpage import norm
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from . import catalog, charts, compare, datatables, formatting, indicators, opendata, schemadoc
+from . import catalog, charts, compare, datatables, indicators, opendata, schemadoc
 from .compare import METRIC, Comparison, Value
+from .comparecells import cell, value_text
 from .links import Linker, page_url
 
 if TYPE_CHECKING:
@@ -38,14 +39,6 @@ FORBUND_CHARTS = ("intakter", "kostnader", "arets-resultat", "eget-kapital", "eg
                   "andel-administration", "deltagare")
 MAX_SERIES = len(charts.COLOURS)  # förbund per chart; more make small multiples
 EQUITY_TABLE = ("eget-kapital", "eget-kapital-andel", "soliditet", "arets-resultat", "ovrigt-eget-kapital")
-
-
-def value_text(v: Value | None) -> str:
-    """A comparison value as text: '4 512 tkr', '14,6 %', '57', '35 621 kr'."""
-    if v is None:
-        return "uppgift saknas"
-    text = formatting.amount(v.number, v.unit) if v.unit != "antal" else formatting.number(v.number)
-    return f"ca {text}" if v.approx else text
 
 
 def file_url(link: Linker, path: str) -> str:
@@ -108,6 +101,7 @@ def extend(renderer: Renderer) -> None:
     cmp = compare.of(model)
     env = renderer.env
     env.filters["fbv"] = value_text
+    env.globals["cmp_cell"] = cell
     env.globals["file_url"] = file_url
     env.globals.update(
         cmp=cmp, METRIC=METRIC, GROUPS=compare.GROUPS, GROUP_CHARTS=GROUP_CHARTS, SUMMARY=SUMMARY,

@@ -43,13 +43,14 @@ from mkdocs.structure.pages import Page as MkPage
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from faktabank import a11y, content, opendata, rawhtml, themecache
+from faktabank import a11y, compare, content, opendata, rawhtml, themecache
 from faktabank.about import Sections
 from faktabank.errors import DataError
 from faktabank.glossary import Annotator
 from faktabank.loader import build
 from faktabank.options import from_environment
 from faktabank.render import Page, Renderer
+from faktabank.roles import roles_of
 from faktabank.workers import Background, Workers
 
 _pages: dict[str, Page] = {}  # every generated page, by src_uri
@@ -101,7 +102,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         folder = Path(tempfile.mkdtemp(prefix="faktabank-data-"))
         _data_folder[:] = [folder]
         # The open-data files are written to that folder (they wait on disk, not in memory, until MkDocs copies
-        # them), in a forked process while the pages are planned here; on_files waits for it
+        # them), in a forked process while the pages are planned here; on_files waits for it. Both need the
+        # comparisons and the roles: made first, the forked process inherits them instead of making them again.
+        compare.of(model)
+        roles_of(model)
         _open_data[:] = [Background(opendata.write, model, folder) if parallel else opendata.write(model, folder)]
         renderer = Renderer(model, use_directory_urls=config.use_directory_urls)
         pages = renderer.pages()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from .figures import table_anchor
-from .model import UNIT_FACTOR, Model, Report
+from .model import UNIT_FACTOR, Model, Report, once_per_model
 
 COST_KEYS = {"kostnader", "kostnad-administration", "kostnad-individinriktade", "kostnad-strukturovergripande"}
 SOURCE_KIND = {"statlig-myndighet": "stat", "region": "region", "kommun": "kommuner"}
@@ -340,19 +340,6 @@ class Comparison:
         return list(dict.fromkeys(out))
 
 
-_CACHE: list[tuple[Model, Comparison]] = []
-
-
-def of(model: Model) -> Comparison:
-    """The comparison of a model, built once: the pages, the charts and the open data share it."""
-    for cached_model, comparison in _CACHE:
-        if cached_model is model:
-            return comparison
-    comparison = build(model)
-    _CACHE[:] = [*_CACHE[-1:], (model, comparison)]
-    return comparison
-
-
 def build(model: Model) -> Comparison:
     reports = _annual(model)
     by_forbund: dict[str, list[Report]] = defaultdict(list)
@@ -484,3 +471,6 @@ def _has_participant_block(r: Report, insats_id: str) -> bool:
             d = s.get("deltagare", {})
             return any(k in d for k in ("totalt", "kvinnor", "man", "nya", "avslutade", "pagaende", "kommentar"))
     return False
+
+
+of = once_per_model(build)  # the comparison of a model, made once: the pages, the charts and the open data share it

@@ -11,7 +11,7 @@ from typing import Any
 from . import catalog, compare, indicators
 from .links import page_url, src_uri
 from .model import Model, Report
-from .roles import build_roles
+from .roles import roles_of
 
 
 @dataclass(frozen=True)
@@ -231,7 +231,7 @@ def personer(model: Model) -> Table:
 
 
 def roller(model: Model) -> Table:
-    roles = build_roles(model)
+    roles = roles_of(model)
     names = {p.id: p.namn for p in model.persons.values()} | {o.id: o.namn for o in model.organisations.values()} \
         | {f.id: f.namn for f in model.forbund.values()}
     rows = tuple((kind, eid, names.get(eid), x.forbund, x.report, x.year, x.role, x.detail or None, ";".join(x.via) or None,

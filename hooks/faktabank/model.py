@@ -7,11 +7,13 @@ nothing can change it once the model is built.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, wraps
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 UNIT_FACTOR = {"kr": 1, "tkr": 1000, "kkr": 1000}
 AMOUNT_UNITS = frozenset(UNIT_FACTOR)
@@ -230,3 +232,20 @@ class Model:
         for i in sorted(self.insatser.values(), key=lambda i: (i.projektnummer or "~", i.namn)):
             insatser.setdefault(i.forbund, []).append(i)
         return ({k: tuple(v) for k, v in reports.items()}, {k: tuple(v) for k, v in insatser.items()})
+
+
+def once_per_model(make: Callable[[Model], T]) -> Callable[[Model], T]:
+    """`make(model)`, made once per model and shared by whoever asks (pages, charts, open data; a forked process
+    inherits it). The last two models are kept: a build has one, and a test may alternate two editions."""
+    cache: list[tuple[Model, T]] = []
+
+    @wraps(make)
+    def of(model: Model) -> T:
+        for cached_model, value in cache:
+            if cached_model is model:
+                return value
+        value = make(model)
+        cache[:] = [*cache[-1:], (model, value)]
+        return value
+
+    return of

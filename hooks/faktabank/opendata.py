@@ -14,6 +14,7 @@ import io
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -53,19 +54,21 @@ def _compact(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None and v != []}
 
 
-def model_json(model: Model) -> dict[str, Any]:
-    """The model as one JSON document; each part has the shape of its data file and follows its JSON Schema."""
+def _document(model: Model, public: bool) -> dict[str, Any]:
+    """The model as one JSON document, its data parts still frozen; the parts made here leave out `intern` notes
+    in the public edition (`_plain` and `_thawed` leave them out of the frozen parts)."""
     by_forbund: dict[str, list[dict[str, Any]]] = {}
     for i in model.insatser.values():
         by_forbund.setdefault(i.forbund, []).append(_compact({
             "id": i.id, "projektnummer": i.projektnummer, "namn": i.namn, "alias": list(i.alias), "typ": i.typ,
-            "teman": list(i.teman), "beskrivning": i.beskrivning, "intern": i.intern}))
+            "teman": list(i.teman), "beskrivning": i.beskrivning, "intern": None if public else i.intern}))
     doc = {
         "organisationer": {"organisationer": [_compact({
             "id": o.id, "namn": o.namn, "typ": o.typ, "del_av": o.del_av, "forkortningar": list(o.forkortningar),
-            "alias": list(o.alias), "tidigare_namn": _plain(o.tidigare_namn, False), "webb": o.webb, "beskrivning": o.beskrivning,
-            "intern": o.intern}) for o in model.organisations.values()]},
-        "personer": {"personer": [_compact({"id": p.id, "namn": p.namn, "alias": list(p.alias), "intern": p.intern})
+            "alias": list(o.alias), "tidigare_namn": _plain(o.tidigare_namn, public), "webb": o.webb,
+            "beskrivning": o.beskrivning, "intern": None if public else o.intern}) for o in model.organisations.values()]},
+        "personer": {"personer": [_compact({"id": p.id, "namn": p.namn, "alias": list(p.alias),
+                                             "intern": None if public else p.intern})
                                   for p in model.persons.values()]},
         "ordlista": {"termer": [_compact({
             "id": t.id, "term": t.term, "utlast": t.utlast, "forklaring": t.forklaring, "former": list(t.former),
@@ -74,7 +77,28 @@ def model_json(model: Model) -> dict[str, Any]:
         "insatser": [{"forbund": fid, "insatser": by_forbund[fid]} for fid in sorted(by_forbund)],
         "rapporter": [model.reports[rid].data for rid in sorted(model.reports)],
     }
-    return {"utgava": model.edition, "lage": model.upto, **_plain(doc, public=model.edition != "internal")}
+    return {"utgava": model.edition, "lage": model.upto, **doc}
+
+
+def model_json(model: Model) -> dict[str, Any]:
+    """The model as one JSON document; each part has the shape of its data file and follows its JSON Schema."""
+    public = model.edition != "internal"
+    return _plain(_document(model, public), public)
+
+
+def _thawed(value: Any, public: bool) -> dict[str, Any]:
+    """What the JSON encoder writes for a frozen mapping (`default`): a dict of its entries, without `intern` in
+    the public edition. Its values are frozen still; the encoder comes back here for each mapping among them."""
+    if type(value) in _MAPPINGS or isinstance(value, Mapping):
+        return {k: v for k, v in value.items() if not (public and k == "intern")}
+    raise TypeError(f"{type(value).__name__} är inget JSON-värde")
+
+
+def model_json_bytes(model: Model) -> bytes:
+    """model_json as compact JSON, written by the C encoder straight from the frozen model: the same bytes as
+    _json_bytes(model_json(model), compact=True) without a plain copy of the model first."""
+    public = model.edition != "internal"
+    return _json_bytes(_document(model, public), compact=True, default=partial(_thawed, public=public))
 
 
 def _cell(value: Any) -> str:
@@ -107,10 +131,10 @@ def _resource(name: str, path: str, title: str, description: str, content: bytes
             "encoding": "utf-8", "bytes": len(content), "hash": "sha256:" + hashlib.sha256(content).hexdigest()}
 
 
-def _json_bytes(value: Any, compact: bool = False) -> bytes:
+def _json_bytes(value: Any, compact: bool = False, default: Callable[[Any], Any] | None = None) -> bytes:
     """JSON as UTF-8; the whole model compact (the C encoder: fast at national scale), metadata indented."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":")) if compact else \
-        json.dumps(value, ensure_ascii=False, indent=1)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=default) if compact else \
+        json.dumps(value, ensure_ascii=False, indent=1, default=default)
     return (text + "\n").encode("utf-8")
 
 
@@ -177,7 +201,7 @@ def _produce(model: Model, done: Callable[[Table], None]) -> Iterator[tuple[str,
     the JSON Schemas, a CSV per table (`done` is given each table once its file is made), and last the data
     package, which describes them all."""
     resources = []
-    whole = _json_bytes(model_json(model), compact=True)
+    whole = model_json_bytes(model)
     resources.append(_resource("faktabank", "faktabank.json", "Hela faktabanken som JSON",
                                "Alla förbund, rapporter, insatser, organisationer, personer och ordlistan. Varje del har "
                                "samma form som datafilerna och följer JSON Schema-filerna under schemas/.",

@@ -19,7 +19,7 @@ from .insatsyear import insats_year
 from .links import Linker, src_uri
 from .markdownfields import markdown_html, markdown_inline
 from .model import Model, Organisation, Report
-from .roles import AUDIT_FUNCTION, BOARD_ROLE, Roles, build_roles
+from .roles import AUDIT_FUNCTION, BOARD_ROLE, Roles, roles_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -147,7 +147,7 @@ def build_context(model: Model, use_directory_urls: bool = True) -> Context:
     for o in model.organisations.values():
         if o.del_av:
             parts[o.del_av].append(o)
-    return Context(model, build_roles(model), {k: tuple(v) for k, v in years.items()},
+    return Context(model, roles_of(model), {k: tuple(v) for k, v in years.items()},
                    {k: tuple(v) for k, v in rows.items()}, {k: tuple(v) for k, v in sorted(indicators.items())},
                    use_directory_urls, {k: tuple(v) for k, v in goals.items()}, {k: tuple(v) for k, v in parts.items()})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Model, Report
+from .model import Model, Report, once_per_model
 
 BOARD_ROLE = {"ordforande": "Ordförande", "vice-ordforande": "Vice ordförande", "ledamot": "Ledamot"}
 AUDIT_FUNCTION = {
@@ -126,3 +126,6 @@ def build_roles(model: Model) -> Roles:
 
     return Roles({k: tuple(sorted(v, key=order)) for k, v in by_person.items()},
                  {k: tuple(sorted(v, key=order)) for k, v in by_org.items()})
+
+
+roles_of = once_per_model(build_roles)  # made once per model: the pages and the open data share it

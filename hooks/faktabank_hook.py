@@ -8,7 +8,8 @@ on_config   → loader.build (parse, schema, cross-references, model; with worke
               content is made)
 on_files    → adds every generated page as a virtual file (File.generated) with an empty source, and the
               open-data files (data/*.csv, data/faktabank.json, data/datapackage.json) from that folder, once
-              they are written
+              they are written; while it waits for them it makes the content of pages the main process will
+              make itself (_premake)
 on_nav      → remembers the navigation for on_env
 on_page_markdown → about.Sections fills marker lines in hand-written pages (<!-- faktabank:kallor -->);
                    rawhtml.Stash (a Markdown preprocessor) passes generated pages' HTML blocks straight through;
@@ -51,7 +52,7 @@ from faktabank.loader import build
 from faktabank.options import from_environment
 from faktabank.render import Page, Renderer
 from faktabank.roles import roles_of
-from faktabank.workers import Background, Workers
+from faktabank.workers import Background, Workers, main_share
 
 _pages: dict[str, Page] = {}  # every generated page, by src_uri
 _data_files: dict[str, Path] = {}  # the open-data files (written by opendata.write), by path under site/
@@ -70,6 +71,7 @@ _stash = rawhtml.StashState()
 _GC_THRESHOLDS = gc.get_threshold()
 _theme: list[content.Theme] = []  # what the theme renders a page with, from on_env
 _made: dict[str, content.Made] = {}  # a generated page's content while its page-context events run
+_premade: dict[str, content.Made] = {}  # pages this process makes itself, made while on_files waited (_premake)
 PAGE_TEMPLATE = "faktabank/sida.html"  # a generated page's template: the page content.render finished
 
 
@@ -91,6 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.unfreeze()
     gc.disable()
     _stop_workers()
+    _premade.clear()
     try:
         options = from_environment()
         parallel = content.worker_count() > 0  # with workers: data/ is read, and the open data written, in two processes
@@ -187,6 +190,8 @@ def _fill(context: dict, page: MkPage, **_: object) -> dict:
     if src_uri in _generated:
         made = _workers[0].take(src_uri) if _workers else None
         if made is None:
+            made = _premade.pop(src_uri, None)
+        if made is None:
             made = _make(src_uri)
         for name, level, message in made.warnings:  # logged in a worker: logged here, where --strict counts
             logging.getLogger(name).log(level, message)
@@ -220,10 +225,24 @@ def on_post_page(output: str, page: MkPage, **_: object) -> str:
     return output
 
 
+def _premake(background: Background) -> None:
+    """While the open-data process is still writing, make the content of pages this process will make itself
+    once the workers run (workers.main_share), in build order, until the open data is there. Only the fast
+    path (content.make_simple), which needs nothing of MkDocs; the theme's page comes later, in _finish."""
+    jobs = [(src_uri, _make_and_render, page.group) for src_uri, page in _pages.items()]
+    for src_uri in main_share(jobs, content.worker_count()):
+        if background.ready():
+            return
+        made = content.make_simple(_pages[src_uri].content, _improve)
+        if made is not None:
+            _premade[src_uri] = made
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _open_data:
         published = _open_data[0]
         if isinstance(published, Background):
+            _premake(published)
             published = published.result()
         _open_data.clear()
         _renderer[0].open_data = published
@@ -286,6 +305,7 @@ def _remove_data_folder() -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    _premade.clear()
     _stop_workers()
     _remove_data_folder()
 

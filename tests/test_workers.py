@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+import time
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.structure.toc import TableOfContents
 
 from conftest import MINIMAL, ROOT, make_project, run_build
-from faktabank import loader, workers
+from faktabank import loader, opendata, workers
 from faktabank.content import Made, worker_count
 
 
@@ -95,6 +99,7 @@ def test_a_forbunds_pages_go_to_one_lane_and_the_main_process_makes_a_share() ->
     assert owners.count(0) == owners.count(1) > owners.count(workers.MAIN) > 0  # the main process: a smaller share
     pool = workers.Workers(jobs, 2, main_weight=0.5)
     mains = [src for (src, _, _), k in zip(jobs, owners, strict=True) if k == workers.MAIN]
+    assert workers.main_share(jobs, 2, main_weight=0.5) == mains  # what the hook makes ahead (_premake)
     pool.start()
     try:
         assert all(pool.take(src) is None for src in mains)  # the main process makes these itself
@@ -118,6 +123,55 @@ def _dies(parent: int) -> str:
 def test_background_returns_the_value_made_in_its_process() -> None:
     job = workers.Background(os.getpid)
     assert job.result() not in (os.getpid(), None)  # the forked process's own pid came back through the pipe
+
+
+def test_background_says_when_its_value_is_ready() -> None:
+    job = workers.Background(time.sleep, 1.5)
+    assert not job.ready()
+    deadline = time.monotonic() + 30
+    while not job.ready() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert job.ready()
+    assert job.result() is None  # time.sleep's own value, from the forked process
+
+
+def test_pages_made_while_the_open_data_is_written_are_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While on_files waits for the open-data process, the hook makes the pages the main process will make
+    itself (_premake). Here that process is slowed down so that it does; the site must be the same as one
+    built with no worker at all."""
+    write = opendata.write
+
+    def write_slowly(model, folder):  # runs in the forked open-data process
+        time.sleep(3)
+        return write(model, folder)
+
+    monkeypatch.setattr(opendata, "write", write_slowly)
+    monkeypatch.setenv("FAKTABANK_WORKERS", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "ahead"), strict=True)
+    hook = sys.modules["hooks/faktabank_hook.py"]  # MkDocs loads a hook under its name in mkdocs.yml
+    premade: list[int] = []
+    premake = hook._premake
+
+    def counting(background):
+        premake(background)
+        premade.append(len(hook._premade))
+
+    monkeypatch.setattr(hook, "_premake", counting)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert premade and premade[0] > 20  # made ahead, and then taken in _fill
+    assert hook._premade == {}
+    plain = tmp_path / "plain"
+    result = run_build(ROOT, plain, {"FAKTABANK_WORKERS": "0", "SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    ahead, reference = _files(tmp_path / "ahead"), _files(plain)
+    assert ahead.keys() == reference.keys()
+    assert [name for name in reference if ahead[name] != reference[name]] == []
 
 
 @pytest.mark.parametrize("function", [_in_child_only_fails, _dies])

@@ -58,14 +58,23 @@ class Made:
 _BLOCK_LEVEL = markdown.Markdown().is_block_level
 
 
+def make_simple(source: str, improve: Callable[[str], str]) -> Made | None:
+    """A generated page's content by simplemd's fast path and the content passes, or None where the fast path
+    does not apply. Needs nothing of MkDocs: it can be made before MkDocs has the page."""
+    simple = simplemd.convert(source, _BLOCK_LEVEL)
+    if simple is None:
+        return None
+    html = improve(simple.content)
+    return Made(html, simple.toc, simple.title, simple.anchors, {}, [], searchtext.summary(html))
+
+
 def make(page: MkPage, source: str, config: MkDocsConfig, files: Files, stash: rawhtml.StashState,
          improve: Callable[[str], str]) -> Made:
     """Convert one generated page (simplemd's fast path where it applies, else MkDocs' own `Page.render`) and
     apply the content passes."""
-    simple = simplemd.convert(source, _BLOCK_LEVEL)
+    simple = make_simple(source, improve)
     if simple is not None:
-        html = improve(simple.content)
-        return Made(html, simple.toc, simple.title, simple.anchors, {}, [], searchtext.summary(html))
+        return simple
     stash.enabled = True
     page.markdown = source
     try:

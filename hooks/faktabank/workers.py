@@ -119,6 +119,12 @@ def share(jobs: Sequence[_Job], count: int, main_weight: float = MAIN_WEIGHT) ->
     return owners
 
 
+def main_share(jobs: Sequence[_Job], count: int, main_weight: float = MAIN_WEIGHT) -> list[str]:
+    """The pages (src_uri, in order) the main process will make itself when `Workers(jobs, count)` makes the rest."""
+    owners = share(jobs, max(1, min(count, len(jobs))), main_weight)
+    return [src for (src, _, _), lane in zip(jobs, owners, strict=True) if lane == MAIN]
+
+
 class Background:
     """One function call in a forked process while the main process goes on; `result` waits for its value.
 
@@ -136,6 +142,13 @@ class Background:
                                        name="faktabank-bakgrund")
         self.process.start()
         writer.close()
+
+    def ready(self) -> bool:
+        """Whether the value (or the process's end) has come, so that `result` would not wait."""
+        try:
+            return self.conn.poll()
+        except (EOFError, OSError):
+            return True
 
     def result(self) -> Any:
         try:
@@ -160,7 +173,7 @@ class Workers:
     def __init__(self, jobs: Sequence[_Job], count: int, main_weight: float = MAIN_WEIGHT) -> None:
         self.jobs = list(jobs)
         self.count = max(1, min(count, len(self.jobs)))
-        owners = share(self.jobs, self.count, main_weight)
+        owners = share(self.jobs, self.count, main_weight)  # as main_share says
         self.owner = {src: k for (src, _, _), k in zip(self.jobs, owners, strict=True) if k != MAIN}
         self.share = [[job for job, k in zip(self.jobs, owners, strict=True) if k == w] for w in range(self.count)]
         self.results: dict[str, Made | None] = {}

@@ -71,6 +71,22 @@ class Contribution:
     fact: Fact
 
 
+Grid = list[tuple[str, tuple[str, ...], list[Contribution | None]]]  # (label, members, a figure per year)
+
+
+def contribution_grid(found: list[Contribution]) -> tuple[list[int], Grid]:
+    """A förbund's contributions as a table: the years, and for each label (in order of first appearance) the
+    members of its first row and, per year, the figure of the latest report that gives one (None: none does)."""
+    years = sorted({c.fact.year for c in found})
+    by_year: dict[str, dict[int, Contribution]] = {}
+    for c in sorted(found, key=lambda c: c.fact.report):  # stable: of one report's figures for a year, the last
+        by_year.setdefault(c.label, {})[c.fact.year] = c
+    members: dict[str, tuple[str, ...]] = {}
+    for c in found:
+        members.setdefault(c.label, c.parter)
+    return years, [(label, parter, [by_year[label].get(y) for y in years]) for label, parter in members.items()]
+
+
 def contributions(model: Model, forbund_id: str | None = None) -> list[Contribution]:
     """Member contributions (rows keyed 'medlemsbidrag') in every report, optionally of one förbund."""
     out = []

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from . import figures, formatting, opendata, publish, reconcile, tablehtml
 from .insatsyear import insats_year
+from .jinjafast import FastEnvironment
 from .links import Linker, src_uri
 from .markdownfields import markdown_html, markdown_inline
 from .model import Model, Organisation, Report
@@ -61,7 +62,7 @@ def events(items: tuple) -> list:
 
 
 def make_env() -> Environment:
-    env = Environment(
+    env = FastEnvironment(
         loader=FileSystemLoader(str(TEMPLATES)),
         auto_reload=False,  # one environment per build: no stat() of every template on every page
         undefined=StrictUndefined,

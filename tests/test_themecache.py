@@ -22,7 +22,9 @@ IN_NAV = ["index.md", "forbund/index.md", "ordlista.md"]
 # Two pages per folder, and pages at the same depth in different folders (their links to the navigation differ)
 ASSETS = ["stylesheets/faktabank.css", "javascripts/faktabank-tabeller.js"]  # the site's own (mkdocs.yml)
 ENTITIES = ["personer/anna.md", "personer/bo.md", "forbund/exempel.md", "forbund/annat.md",
-            "rapporter/exempel-2020.md", "insatser/exempel/ar/2020.md", "insatser/exempel/ar/2021.md"]
+            "rapporter/exempel-2020.md", "insatser/exempel/ar/2020.md", "insatser/exempel/ar/2021.md",
+            "personer/cilla.md", "personer/site.md"]
+TITLES = {"personer/site.md": "Finsam faktabank"}  # the site's name: twice in the header, which is never split
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +32,7 @@ def site(tmp_path_factory: pytest.TempPathFactory):
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path_factory.mktemp("site")),
                          nav=[{"Start": "index.md"}, {"Förbund": "forbund/index.md"}, {"Ordlista": "ordlista.md"}])
     config.plugins._current_plugin = None  # set while MkDocs runs a plugin's event; File.generated reads it
-    files = Files([File.generated(config, uri, content=f"# Sidan {uri}\n\n## Avsnitt\n\nText.\n")
+    files = Files([File.generated(config, uri, content=f"# {TITLES.get(uri, 'Sidan ' + uri)}\n\n## Avsnitt\n\nText.\n")
                    for uri in IN_NAV + ENTITIES])
     nav = get_navigation(files, config)
     for file in files.documentation_pages():
@@ -59,6 +61,39 @@ def test_cached_parts_give_the_same_pages(site) -> None:
         for uri in ENTITIES + IN_NAV:
             assert _render(env, config, files, nav, uri) == expected[uri], uri
     assert cache.hits >= 2 * len(ENTITIES) - 4  # each folder and depth rendered once, then reused
+    checked = [split for split in cache.splits.values() if split is not themecache.OFF and split[0]]
+    assert checked  # the header: split around the title in a folder, checked on a second page, then reused
+    assert env.get_template(themecache.LANGUAGE_TEMPLATE).make_module.faktabank_cached
+
+
+class _Page:
+    def __init__(self, title: str, url: str) -> None:
+        self.title, self.url, self.meta = title, url, {}
+        self.file = type("F", (), {"src_uri": url + ".md"})()
+
+
+def test_a_titled_part_that_names_the_page_otherwise_is_rendered_in_full() -> None:
+    cache = themecache.PartCache([], set())
+    part = cache.wrap_titled("del", lambda context: iter([f"<b>{context['page'].title}</b> {context['page'].url}"]))
+    pages = [_Page(f"Titel {n}", f"personer/p{n}") for n in range(4)]
+    assert ["".join(part({"page": p, "base_url": ".."})) for p in pages] == [
+        f"<b>Titel {n}</b> personer/p{n}" for n in range(4)]
+    assert list(cache.splits.values()) == [themecache.OFF] and cache.hits == 0
+
+
+def test_a_titled_part_is_split_around_the_title_once_checked() -> None:
+    cache = themecache.PartCache([], set())
+    rendered: list[str] = []
+
+    def header(context):
+        rendered.append(context["page"].url)
+        return iter([f"<header><span>{context['page'].title}</span></header>"])
+
+    part = cache.wrap_titled("del", header)
+    pages = [_Page(f"Titel {n}", f"personer/p{n}") for n in range(4)] + [_Page("", "personer/tom")]
+    out = ["".join(part({"page": p, "base_url": ".."})) for p in pages]
+    assert out == [f"<header><span>{p.title}</span></header>" for p in pages]
+    assert rendered == ["personer/p0", "personer/p1"] and cache.hits == 3  # learned, checked, then reused
 
 
 def test_pages_in_the_navigation_are_not_cached(site) -> None:

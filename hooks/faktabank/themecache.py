@@ -5,7 +5,9 @@ to style sheets and scripts and the theme's configuration script into every page
 itself in the navigation (every entity page) these parts depend only on the page's relative links to the
 navigation's pages, the home page, the theme's assets and the site's own style sheets and scripts: at
 national scale a few dozen distinct versions for ten thousand pages. `cache_parts` wraps the theme's compiled
-templates so that each distinct version is rendered once and reused. Pages in the navigation (whose own
+templates so that each distinct version is rendered once and reused. The header also names the page's
+title: it is kept as the part before and after the title, once checked on two pages (`wrap_titled`). The
+translations module the base template imports for every page is made once (`cache_language`). Pages in the navigation (whose own
 entry is marked active and carries their table of contents) are always rendered in full.
 
 What a wrapped part yields for a page is what Jinja's own render function yields for it, joined.
@@ -27,6 +29,10 @@ PARTIALS = (NAV_TEMPLATE, "partials/search.html", "partials/palette.html", "part
 # The base template's blocks cached: the style sheets, libraries, fonts, analytics, scripts and the configuration
 # script, none of which names the page
 BLOCKS = ("styles", "libs", "fonts", "analytics", "scripts", "config")
+# Partials that name the page only by its title: cached as the part before and after the title
+TITLED = ("partials/header.html",)
+LANGUAGE_TEMPLATE = "partials/language.html"
+OFF = object()  # a titled part whose split does not hold for a key
 BASE_TEMPLATE = "base.html"  # Material's; main.html extends it (and overrides/main.html its config block)
 _Render = Callable[[Any], Iterator[str]]
 
@@ -39,6 +45,8 @@ class PartCache:
         self.targets = [*nav_urls, "", "assets/", *assets]
         self.in_nav = in_nav  # src_uri of the pages in the navigation
         self.parts: dict[tuple[str, tuple[str, ...]], str] = {}
+        # TITLED parts: (checked, before the title, after it), or OFF where the split does not hold
+        self.splits: dict[tuple[str, tuple[str, ...]], tuple[bool, str, str] | object] = {}
         self.hits = 0
         self._last: tuple[str, str, tuple[str, ...]] | None = None  # (base_url, page url, key): a page's parts in a row
 
@@ -70,15 +78,73 @@ class PartCache:
         render.faktabank_cached = True  # type: ignore[attr-defined]
         return render
 
+    def wrap_titled(self, name: str, original: _Render) -> _Render:
+        """A part that names the page only by its title (the header): rendered as Jinja renders it until, for
+        a key, one page's part holds its title exactly once (split around it) and a second page's part is
+        that split around its own title; from then on the part is the split around the page's title. A
+        part that fails the check is always rendered in full."""
+        def render(context: Any) -> Iterator[str]:
+            key = self.key(context)
+            split = self.splits.get((name, key)) if key is not None else OFF
+            if split is OFF:
+                yield from original(context)
+                return
+            title = _title(context["page"])
+            if split is not None and split[0]:  # checked
+                self.hits += 1
+                yield split[1] + title + split[2]
+                return
+            html = "".join(original(context))
+            if split is not None:  # the second page: the split must give its part too
+                self.splits[(name, key)] = (True, split[1], split[2]) if html == split[1] + title + split[2] else OFF
+            elif title and html.count(title) == 1:
+                before, after = html.split(title)
+                self.splits[(name, key)] = (False, before, after)
+            yield html
+
+        render.faktabank_cached = True  # type: ignore[attr-defined]
+        return render
+
+
+def _title(page: Any) -> str:
+    """The page title the theme's header shows: the title in the page's metadata, or its title."""
+    meta = page.meta
+    return str(meta["title"] if meta and meta.get("title") else page.title)
+
+
+def cache_language(env: jinja2.Environment) -> None:
+    """The theme's translations (partials/language.html, imported `with context` by the base template for
+    every page) made once per configuration: they read only the configured language."""
+    template = env.get_template(LANGUAGE_TEMPLATE)
+    if getattr(template.make_module, "faktabank_cached", False):
+        return
+    original = template.make_module
+    modules: dict[tuple, Any] = {}
+
+    def make_module(vars: dict | None = None, shared: bool = False, locals: dict | None = None) -> Any:
+        config = (vars or {}).get("config")
+        if config is None or not shared:
+            return original(vars, shared, locals)
+        key = (id(config), tuple((k, id(v)) for k, v in sorted((locals or {}).items())))
+        module = modules.get(key)
+        if module is None:
+            module = modules[key] = original(vars, shared, locals)
+        return module
+
+    make_module.faktabank_cached = True  # type: ignore[attr-defined]
+    template.make_module = make_module  # type: ignore[method-assign]
+
 
 def cache_parts(env: jinja2.Environment, nav_urls: list[str], in_nav: set[str], assets: list[str] = ()) -> PartCache:
     """Wrap the partials (PARTIALS) and the base template's blocks (BLOCKS) in the theme's environment. `assets`:
     the paths of the site's own style sheets and scripts (mkdocs.yml: extra_css, extra_javascript)."""
     cache = PartCache(nav_urls, in_nav, list(assets))
-    for name in PARTIALS:
+    for name in (*PARTIALS, *TITLED):
         template = env.get_template(name)
         if not getattr(template.root_render_func, "faktabank_cached", False):
-            template.root_render_func = cache.wrap(name, template.root_render_func)
+            wrap = cache.wrap_titled if name in TITLED else cache.wrap
+            template.root_render_func = wrap(name, template.root_render_func)
+    cache_language(env)
     base = env.get_template(BASE_TEMPLATE)  # the last in the chain: an override reaches it through super()
     for name in BLOCKS:
         block = base.blocks.get(name)

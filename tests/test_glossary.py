@@ -29,6 +29,16 @@ def test_terms_are_wrapped_in_text_but_not_in_links_headings_or_attributes() -> 
     assert "SUSAN" in out and "SUS-data" in out and "<code>SUS</code>" in out
 
 
+def test_the_longest_form_that_fits_wins_and_a_shorter_one_is_tried_next() -> None:
+    """Forms sharing a beginning (one regular expression as a tree of characters): the longest form that
+    stands as a word is wrapped; where it does not (a letter follows), a shorter form that does is."""
+    annotator = Annotator([_term("Fontänhus", "Fontänhuset"), _term("AF"), _term("AMI"), _term("A")])
+    out = annotator.annotate("<p>Fontänhuset, Fontänhusets, Fontänhus; AMI, AF, AFX, A och AMIX.</p>")
+    wrapped = re.findall(r"<abbr[^>]*>([^<]*)</abbr>", out)
+    assert wrapped == ["Fontänhuset", "Fontänhus", "AMI", "AF", "A"]
+    assert "Fontänhusets" in out and "AFX" in out and "AMIX" in out
+
+
 def test_ordlista_page_explains_the_reports_abbreviations(built_site: Path) -> None:
     view = page(built_site, "ordlista/")
     terms = {row[0] for row in view.table("ordlista-tabell").rows[1:]}

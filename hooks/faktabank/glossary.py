@@ -20,6 +20,29 @@ _SKIP_TAG = re.compile(r"<!--.*?-->|<(/?)\s*(" + "|".join(_SKIP) + r")(?![a-zA-Z
 _BEFORE = re.compile(r"[\w/-]")
 
 
+def _trie(forms: Iterable[str]) -> str:
+    """A regular expression matching any of the forms, as a tree of their characters: where several forms
+    match at one place the longest is tried first (one is a prefix of the other), as with the forms listed
+    longest first, but the engine reads each character once instead of trying every form in turn."""
+    root: dict[str, dict] = {}
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a form ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        longer = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        if not longer:
+            return ""
+        body = longer[0] if len(longer) == 1 else "(?:" + "|".join(longer) + ")"
+        if "" not in node:
+            return body
+        return f"{body}?" if len(longer) == 1 and len(body) == 1 else f"(?:{body})?"
+
+    return pattern(root)
+
+
 class Annotator:
     """Compiled once per build; `annotate` is called for every page."""
 
@@ -32,12 +55,10 @@ class Annotator:
             for form in (term.term, *term.former):
                 titles.setdefault(form, title)
         self.titles = titles
-        forms = sorted(titles, key=len, reverse=True)
         # A term in text, not inside a tag (an attribute value) or a comment: the next '<' or '>' is not a '>'.
         # Not preceded by a letter, digit, '/' or '-' either; that is checked for each match (_BEFORE), since a
         # look-behind at the start of the pattern keeps the regex engine from skipping ahead to a term's first letter.
-        self.pattern = (re.compile(r"(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])(?![^<>]*>)")
-                        if forms else None)
+        self.pattern = re.compile(r"(" + _trie(titles) + r")(?![\w-])(?![^<>]*>)") if titles else None
 
     def _wrap(self, match: re.Match) -> str:
         word = match.group(1)

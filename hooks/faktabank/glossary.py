@@ -12,13 +12,6 @@ from html import escape
 
 from .model import Term
 
-_SKIP = ("a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label",
-         "textarea", "select", "option", "title", "svg")
-# Comments, and the start and end tags of the elements whose text is left alone: nothing else moves the stack.
-_SKIP_TAG = re.compile(r"<!--.*?-->|<(/?)\s*(" + "|".join(_SKIP) + r")(?![a-zA-Z0-9])[^>]*>", re.S | re.I)
-
-_BEFORE = re.compile(r"[\w/-]")
-
 
 def _trie(forms: Iterable[str]) -> str:
     """A regular expression matching any of the forms, as a tree of their characters: where several forms
@@ -41,6 +34,14 @@ def _trie(forms: Iterable[str]) -> str:
         return f"{body}?" if len(longer) == 1 and len(body) == 1 else f"(?:{body})?"
 
     return pattern(root)
+
+
+_SKIP = ("a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label",
+         "textarea", "select", "option", "title", "svg")
+# Comments, and the start and end tags of the elements whose text is left alone: nothing else moves the stack.
+_SKIP_TAG = re.compile(r"<!--.*?-->|<(/?)\s*(" + _trie(_SKIP) + r")(?![a-zA-Z0-9])[^>]*>", re.S | re.I)
+
+_BEFORE = re.compile(r"[\w/-]")
 
 
 class Annotator:

@@ -75,6 +75,8 @@ def _boxes(html: str) -> list[_Box]:
 
 def table_regions(html: str) -> str:
     """Give every table box with a captioned table the attributes of a named, focusable region."""
+    if "fb-table" not in html:
+        return html
     boxes = _boxes(html)
     names = Counter(b.name for b in boxes)
     labels: list[tuple[str, ...]] = []
@@ -111,7 +113,10 @@ def table_regions(html: str) -> str:
 
 def markdown_table_captions(html: str) -> str:
     """Captions for hand-written Markdown tables (`<table>` without attributes)."""
-    html = _MD_CAPTION.sub(lambda m: f"<table{m.group('attrs')}>\n<caption>{m.group('text')}</caption>", html)
+    if 'class="fb-caption"' in html:
+        html = _MD_CAPTION.sub(lambda m: f"<table{m.group('attrs')}>\n<caption>{m.group('text')}</caption>", html)
+    if "<table>" not in html:
+        return html  # (the generated pages' tables all have a class)
     starts, headings = _headings(html)
 
     def caption(match: re.Match) -> str:

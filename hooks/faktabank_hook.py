@@ -13,7 +13,8 @@ on_files    → adds every generated page as a virtual file (File.generated) wit
 on_nav      → remembers the navigation for on_env
 on_page_markdown → about.Sections fills marker lines in hand-written pages (<!-- faktabank:kallor -->);
                    rawhtml.Stash (a Markdown preprocessor) passes generated pages' HTML blocks straight through;
-                   a generated page is given the template PAGE_TEMPLATE, which writes out the finished page
+                   a generated page is given the template PAGE_TEMPLATE, which writes out the finished page, and
+                   MkDocs does not convert its still empty source (content.defer)
 on_env      → themecache.cache_parts (theme parts shared by entity pages rendered once); starts the worker
               processes that make and render the generated pages (workers.Workers)
 on_page_content → a hand-written page: glossary.Annotator wraps glossary terms in <abbr title> (tooltips);

@@ -176,10 +176,13 @@ def _make(src_uri: str) -> content.Made:
 
 def _make_and_render(src_uri: str) -> content.Made:
     """What a worker does for a page: its content, then the whole page around it (the content itself is not
-    sent back: the page holds it)."""
+    sent back: the page holds it), and the page's folder in site/, where MkDocs then writes it (making a
+    folder is the slowest part of writing a page on some disks)."""
     made = _make(src_uri)
-    made.output = content.render(made, _files[0].get_file_from_path(src_uri).page, _theme[0])
+    file = _files[0].get_file_from_path(src_uri)
+    made.output = content.render(made, file.page, _theme[0])
     made.content = ""
+    Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
     return made
 
 

@@ -223,9 +223,10 @@ on_page_context = CombinedEvent(_fill, _finish)
 
 
 def on_post_page(output: str, page: MkPage, **_: object) -> str:
-    """A generated page's content is dropped once the page is written."""
+    """A generated page's content and table of contents are dropped once the page is written."""
     if page.file.src_uri in _generated:
         page.content = None  # written; at national scale all pages' HTML would not fit in memory
+        page.toc = []  # (as MkDocs makes a page) its anchors stay, for MkDocs' check of links to them
     return output
 
 

@@ -143,7 +143,8 @@ def render(made: Made, page: MkPage, theme: Theme) -> str:
     finally:
         page.active = False
         theme.config._current_page = None
-        page.content = None
+        # the worker needs none of it again: the main process gets them with the page (Made)
+        page.content, page.toc, page.present_anchor_ids, page.links_to_anchors = None, [], None, None
 
 
 def worker_count() -> int:

@@ -10,7 +10,7 @@ processes once the file list, navigation and theme are final (the hook's `on_env
 Each worker makes its pages in MkDocs' build order and sends each result through a pipe; a reader thread in
 the main process receives it, and `take` hands it to the hook when MkDocs reaches that page. A reader
 stops receiving while LIMIT results from its worker wait to be taken, so the main process
-never holds more than a few hundred pages' content, and a worker that is ahead simply waits.
+never holds more than a hundred pages per worker, and a worker that is ahead simply waits.
 
 Warnings a worker logs while making a page (a broken link, say) are sent with the page and logged again in
 the main process, so `mkdocs build --strict` counts them. When a result cannot come (a worker failed or died,
@@ -29,7 +29,7 @@ from typing import Any
 
 from .content import Made
 
-LIMIT = 400  # results from one worker waiting to be taken
+LIMIT = 100  # results from one worker waiting to be taken (each holds its whole page)
 MAIN = -1  # the lane of the pages the main process makes itself
 MAIN_WEIGHT = 0.6  # its share of the pages, against a worker's (it also runs MkDocs: measured on two cores)
 _Job = tuple[str, Callable[[str], Made], str | None]  # (src_uri, make the page's content, its förbund or None)

@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .datatables import BUILDERS, Table
-from .model import Model
+from .model import Model, once_per_model
 from .schema import KINDS, SCHEMA_DIR
 
 DATA_DIR = "data"
@@ -138,17 +138,11 @@ def _json_bytes(value: Any, compact: bool = False, default: Callable[[Any], Any]
     return (text + "\n").encode("utf-8")
 
 
-_CACHE: list[tuple[Model, list[Table], dict[str, bytes]]] = []
-
-
+@once_per_model
 def _published(model: Model) -> tuple[list[Table], dict[str, bytes]]:
     """The tables and files of a model, built once (for callers that keep them in memory)."""
-    for cached_model, cached_tables, content in _CACHE:
-        if cached_model is model:
-            return cached_tables, content
     all_tables: list[Table] = []
     content = dict(sorted(_produce(model, all_tables.append)))
-    _CACHE[:] = [*_CACHE[-1:], (model, all_tables, content)]
     return all_tables, content
 
 

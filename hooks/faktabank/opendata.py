@@ -30,23 +30,8 @@ PACKAGE_NAME = "finsam-faktabank"
 SCHEMA_KINDS = (*KINDS, "common")
 
 
-_SCALARS = frozenset((str, int, float, bool, type(None)))
 _MAPPINGS = frozenset((MappingProxyType, dict))  # what the frozen model holds: recognised without the ABC
-_SEQUENCES = frozenset((tuple, list))
 _AS_IS = frozenset((str, int, type(None)))  # cell values the csv writer writes as _cell does
-
-
-def _plain(value: Any, public: bool) -> Any:
-    """The frozen model data as plain JSON values, in one pass; the public edition without `intern` notes.
-    (Values are recognised by their exact type first, which is much cheaper than asking the Mapping ABC.)"""
-    kind = type(value)
-    if kind in _SCALARS:
-        return value
-    if kind in _MAPPINGS or isinstance(value, Mapping):
-        return {k: _plain(v, public) for k, v in value.items() if not (public and k == "intern")}
-    if kind in _SEQUENCES or isinstance(value, (tuple, list)):
-        return [_plain(v, public) for v in value]
-    return value
 
 
 def _compact(d: dict[str, Any]) -> dict[str, Any]:
@@ -56,7 +41,7 @@ def _compact(d: dict[str, Any]) -> dict[str, Any]:
 
 def _document(model: Model, public: bool) -> dict[str, Any]:
     """The model as one JSON document, its data parts still frozen; the parts made here leave out `intern` notes
-    in the public edition (`_plain` and `_thawed` leave them out of the frozen parts)."""
+    in the public edition (`_thawed` leaves them out of the frozen parts)."""
     by_forbund: dict[str, list[dict[str, Any]]] = {}
     for i in model.insatser.values():
         by_forbund.setdefault(i.forbund, []).append(_compact({
@@ -65,7 +50,7 @@ def _document(model: Model, public: bool) -> dict[str, Any]:
     doc = {
         "organisationer": {"organisationer": [_compact({
             "id": o.id, "namn": o.namn, "typ": o.typ, "del_av": o.del_av, "forkortningar": list(o.forkortningar),
-            "alias": list(o.alias), "tidigare_namn": _plain(o.tidigare_namn, public), "webb": o.webb,
+            "alias": list(o.alias), "tidigare_namn": list(o.tidigare_namn), "webb": o.webb,
             "beskrivning": o.beskrivning, "intern": None if public else o.intern}) for o in model.organisations.values()]},
         "personer": {"personer": [_compact({"id": p.id, "namn": p.namn, "alias": list(p.alias),
                                              "intern": None if public else p.intern})
@@ -82,8 +67,7 @@ def _document(model: Model, public: bool) -> dict[str, Any]:
 
 def model_json(model: Model) -> dict[str, Any]:
     """The model as one JSON document; each part has the shape of its data file and follows its JSON Schema."""
-    public = model.edition != "internal"
-    return _plain(_document(model, public), public)
+    return json.loads(model_json_bytes(model))
 
 
 def _thawed(value: Any, public: bool) -> dict[str, Any]:
@@ -95,8 +79,8 @@ def _thawed(value: Any, public: bool) -> dict[str, Any]:
 
 
 def model_json_bytes(model: Model) -> bytes:
-    """model_json as compact JSON, written by the C encoder straight from the frozen model: the same bytes as
-    _json_bytes(model_json(model), compact=True) without a plain copy of the model first."""
+    """The model as compact JSON (faktabank.json), written by the C encoder straight from the frozen model,
+    without a plain copy of the model first."""
     public = model.edition != "internal"
     return _json_bytes(_document(model, public), compact=True, default=partial(_thawed, public=public))
 

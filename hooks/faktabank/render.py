@@ -85,6 +85,7 @@ def make_env() -> Environment:
         UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, is_number=formatting.is_number,
         table_cell=formatting.table_cell, unit_caption=tablehtml.unit_caption, source=tablehtml.source,
         statement_table=tablehtml.statement_table, roles_table=tablehtml.roles_table, facts=tablehtml.facts,
+        dates=tablehtml.dates,
         insats_year=insats_year, contribution_grid=figures.contribution_grid,
     )
     return env

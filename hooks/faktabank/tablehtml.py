@@ -89,6 +89,15 @@ def statement_table(table: Table, report: Report, link: Linker) -> Markup:
     return Markup("".join(out))
 
 
+def dates(fran: str | None, till: str | None) -> Markup:
+    """A period as the tables show it: '2021-01-01 – 2021-06-30', 'från 2021-01-01', 'till 2021-06-30', or ''."""
+    if fran and till:
+        return Markup(f"{escape(fran)} – {escape(till)}")
+    if fran:
+        return Markup(f"från {escape(fran)}")
+    return Markup(f"till {escape(till)}") if till else Markup("")
+
+
 def roles_table(roles: Iterable[Role], link: Linker, caption: str, with_via: bool = True) -> Markup:
     """A person's or an organisation's roles, one row per role and report: year, förbund, role (and its
     insats), details, the organisations involved (`with_via`), period and the report it comes from."""
@@ -101,14 +110,7 @@ def roles_table(roles: Iterable[Role], link: Linker, caption: str, with_via: boo
         role = escape(x.role) + (Markup(": ") + link.insats(x.insats) if x.insats else "")
         detail = markdown_inline(x.detail) if x.detail else ""
         via = f"<td>{link.orgs(x.via)}</td>" if with_via else ""
-        if x.fran and x.till:
-            period = f"{escape(x.fran)} – {escape(x.till)}"
-        elif x.fran:
-            period = f"från {escape(x.fran)}"
-        elif x.till:
-            period = f"till {escape(x.till)}"
-        else:
-            period = ""
+        period = dates(x.fran, x.till)
         out.append(f"<tr><td>{escape(x.year)}</td><td>{link.forbund(x.forbund, short=True)}</td><td>{role}</td>"
                    f"<td>{detail}</td>{via}<td>{period}</td><td>{link.report(x.report, anchor=x.anchor)}</td></tr>\n")
     out.append("</tbody>\n</table>\n</div>\n")

@@ -7,8 +7,8 @@ navigation's pages, the home page, the theme's assets and the site's own style s
 national scale a few dozen distinct versions for ten thousand pages. `cache_parts` wraps the theme's compiled
 templates so that each distinct version is rendered once and reused. The header also names the page's
 title: it is kept as the part before and after the title, once checked on two pages (`wrap_titled`). The
-translations module the base template imports for every page is made once (`cache_language`). Pages in the navigation (whose own
-entry is marked active and carries their table of contents) are always rendered in full.
+translations module the base template imports for every page is made once (`cache_language`). Pages in the
+navigation (whose own entry is marked active and carries their table of contents) are always rendered in full.
 
 What a wrapped part yields for a page is what Jinja's own render function yields for it, joined.
 tests/test_themecache.py renders pages in several folders and depths with and without the cache and compares
@@ -136,8 +136,9 @@ def cache_language(env: jinja2.Environment) -> None:
 
 
 def cache_parts(env: jinja2.Environment, nav_urls: list[str], in_nav: set[str], assets: list[str] = ()) -> PartCache:
-    """Wrap the partials (PARTIALS) and the base template's blocks (BLOCKS) in the theme's environment. `assets`:
-    the paths of the site's own style sheets and scripts (mkdocs.yml: extra_css, extra_javascript)."""
+    """Wrap the partials (PARTIALS, and TITLED around the title) and the base template's blocks (BLOCKS) in the
+    theme's environment, and make its translations once. `assets`: the paths of the site's own style sheets and
+    scripts (mkdocs.yml: extra_css, extra_javascript)."""
     cache = PartCache(nav_urls, in_nav, list(assets))
     for name in (*PARTIALS, *TITLED):
         template = env.get_template(name)

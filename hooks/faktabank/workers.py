@@ -119,9 +119,15 @@ def share(jobs: Sequence[_Job], count: int, main_weight: float = MAIN_WEIGHT) ->
     return owners
 
 
+def _lanes(jobs: Sequence[_Job], count: int, main_weight: float) -> tuple[int, list[int]]:
+    """The number of workers `Workers(jobs, count)` starts (at least one, at most one per page) and each job's lane."""
+    count = max(1, min(count, len(jobs)))
+    return count, share(jobs, count, main_weight)
+
+
 def main_share(jobs: Sequence[_Job], count: int, main_weight: float = MAIN_WEIGHT) -> list[str]:
     """The pages (src_uri, in order) the main process will make itself when `Workers(jobs, count)` makes the rest."""
-    owners = share(jobs, max(1, min(count, len(jobs))), main_weight)
+    _, owners = _lanes(jobs, count, main_weight)
     return [src for (src, _, _), lane in zip(jobs, owners, strict=True) if lane == MAIN]
 
 
@@ -172,8 +178,7 @@ class Workers:
 
     def __init__(self, jobs: Sequence[_Job], count: int, main_weight: float = MAIN_WEIGHT) -> None:
         self.jobs = list(jobs)
-        self.count = max(1, min(count, len(self.jobs)))
-        owners = share(self.jobs, self.count, main_weight)  # as main_share says
+        self.count, owners = _lanes(self.jobs, count, main_weight)
         self.owner = {src: k for (src, _, _), k in zip(self.jobs, owners, strict=True) if k != MAIN}
         self.share = [[job for job, k in zip(self.jobs, owners, strict=True) if k == w] for w in range(self.count)]
         self.results: dict[str, Made | None] = {}

@@ -63,7 +63,9 @@ def test_cached_parts_give_the_same_pages(site) -> None:
     assert cache.hits >= 2 * len(ENTITIES) - 4  # each folder and depth rendered once, then reused
     checked = [split for split in cache.splits.values() if split is not themecache.OFF and split[0]]
     assert checked  # the header: split around the title in a folder, checked on a second page, then reused
-    assert env.get_template(themecache.LANGUAGE_TEMPLATE).make_module.faktabank_cached
+    make_module = env.get_template(themecache.LANGUAGE_TEMPLATE).make_module
+    assert make_module.faktabank_cached
+    assert len(make_module.faktabank_modules) == 1  # the translations: made once for every page, not per page
 
 
 class _Page:

@@ -125,13 +125,18 @@ def cache_language(env: jinja2.Environment) -> None:
         config = (vars or {}).get("config")
         if config is None or not shared:
             return original(vars, shared, locals)
-        key = (id(config), tuple((k, id(v)) for k, v in sorted((locals or {}).items())))
+        # The importing template's locals: those it has set so far. Its `self` (a reference to the page's own
+        # render, new for every page) is left out: the translations never use it, and keyed on it the
+        # module would be made, and kept, once per page.
+        key = (id(config), tuple((k, id(v)) for k, v in sorted((locals or {}).items())
+                                 if k != "self" and v is not jinja2.utils.missing))
         module = modules.get(key)
         if module is None:
             module = modules[key] = original(vars, shared, locals)
         return module
 
     make_module.faktabank_cached = True  # type: ignore[attr-defined]
+    make_module.faktabank_modules = modules  # type: ignore[attr-defined]
     template.make_module = make_module  # type: ignore[method-assign]
 
 

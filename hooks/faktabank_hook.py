@@ -45,7 +45,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from faktabank import a11y, compare, content, opendata, rawhtml, themecache
+from faktabank import a11y, compare, content, opendata, privacyscan, rawhtml, themecache
 from faktabank.about import Sections
 from faktabank.errors import DataError
 from faktabank.glossary import Annotator
@@ -134,6 +134,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if options.edition == "internal":
         config.site_name = f"{config.site_name} – intern utgåva"
     config.extra["faktabank"] = {"edition": options.edition, "upto": options.upto}  # read by overrides/main.html
+    privacy = config.plugins.get("material/privacy")
+    if privacy is not None:
+        privacyscan.install(privacy)  # it scans only the stretches of a page that can hold an external URL
     if os.environ.get("MIKE_DOCS_VERSION"):  # a yearly snapshot: Material's version selector reads mike's versions.json
         config.extra["version"] = {"provider": "mike", "default": "latest", "alias": True}
     return config

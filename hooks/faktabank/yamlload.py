@@ -26,6 +26,27 @@ _IMPLICIT = {
 }
 
 
+_INT = "tag:yaml.org,2002:int"
+# The type of a plain scalar that starts with a letter that may begin a boolean or null (y, n, t, f, o: many
+# keys, units and kinds), by its text: the same few hundred recur in every file, and finding one by its text
+# is quicker than trying the rules
+_WORD_TYPES: dict[str, str] = {}
+_WORD_MAX = 40  # longer words are rare and not kept
+
+
+def _plain_type(value: str) -> str:
+    """SafeLoader's type of a plain scalar, without the timestamp type."""
+    for tag, regexp in _IMPLICIT.get(value[:1], ()):
+        if regexp.match(value):
+            return tag
+    return _STR
+
+
+def _decimal(value: str) -> bool:
+    """A whole number written with ASCII digits only and no leading zero: SafeLoader's int, read as base 10."""
+    return value.isdigit() and value.isascii() and (value[0] != "0" or len(value) == 1)
+
+
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it: ~20× faster
     """SafeLoader without the implicit timestamp type."""
 
@@ -34,9 +55,17 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parse
         composer asks for every scalar in the file."""
         if kind is yaml.ScalarNode:
             if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
+                first = value[:1]
+                if first not in _IMPLICIT:
+                    return _STR
+                if first.isalpha():
+                    tag = _WORD_TYPES.get(value)
+                    if tag is None:
+                        tag = _plain_type(value)
+                        if len(value) <= _WORD_MAX:
+                            _WORD_TYPES[value] = tag
+                    return tag
+                return _INT if _decimal(value) else _plain_type(value)
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 # Plain values are built directly by their constructor; any other tag goes through construct_object, which refuses it.
@@ -100,6 +129,8 @@ def _construct(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_,
     if tag == _STR:  # what construct_yaml_str gives
         value = node.value
         return sys.intern(value) if len(value) <= 40 else value
+    if tag == _INT and _decimal(node.value):
+        return int(node.value)  # what construct_yaml_int gives for it
     scalar = _SCALARS.get(tag)
     if scalar is None:
         return loader.construct_object(node, deep=True)

@@ -1,0 +1,44 @@
+"""Plain YAML values get SafeLoader's types (without its timestamp type), however yamlload finds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from faktabank import yamlload
+
+SCALARS = ["0", "7", "42", "0123", "089", "1_000", "-5", "+5", "0x1F", "0o17", "1:30", "3.14", "-0.5", ".5",
+           "1e3", "1.0e+3", ".inf", "-.Inf", ".nan", "yes", "No", "TRUE", "off", "On", "y", "n", "null", "Null",
+           "~", "", "typ", "namn", "nej", "true_ish", "2021-03-24", "2021-03-24T10:00:00", "²", "١٢",
+           "Örebro", "tkr", "SEK", "4 511 722", "−58 818", "93 %", "O'Brien", "o", "fran", "no way"]
+
+
+def _safe(text: str):
+    """SafeLoader's value, with the timestamp type left as text."""
+    class Safe(yaml.SafeLoader):
+        pass
+    Safe.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return yaml.load(text, Loader=Safe)
+
+
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_a_plain_scalar_reads_as_safeloader_reads_it(tmp_path: Path, scalar: str) -> None:
+    text = f"varde: {scalar}\nlista: [{scalar}]\n"
+    if scalar and isinstance(_safe(f"{scalar}: 1"), dict) and all(isinstance(k, str) for k in _safe(f"{scalar}: 1")):
+        text += f"{scalar}: 1\n"  # also as a key, where it is text (other keys are refused: test_bad_input)
+    file = tmp_path / "a.yaml"
+    file.write_text(text, encoding="utf-8")
+    for _ in range(2):  # the second time through the types already found
+        got, want = yamlload.load(file, "a.yaml").data, _safe(text)
+        assert got == want and [type(v) for v in got.values()] == [type(v) for v in want.values()], text
+        assert [type(v) for v in got["lista"]] == [type(v) for v in want["lista"]]
+
+
+def test_quoted_scalars_stay_text(tmp_path: Path) -> None:
+    file = tmp_path / "a.yaml"
+    file.write_text("a: '42'\nb: \"yes\"\nc: '2021-03-24'\n", encoding="utf-8")
+    assert yamlload.load(file, "a.yaml").data == {"a": "42", "b": "yes", "c": "2021-03-24"}

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 import pytest
 from mkdocs.commands.build import get_context
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import url_filter
 
 from conftest import ROOT
 from faktabank import themecache
@@ -63,15 +65,63 @@ def test_cached_parts_give_the_same_pages(site) -> None:
     assert cache.hits >= 2 * len(ENTITIES) - 4  # each folder and depth rendered once, then reused
     checked = [split for split in cache.splits.values() if split is not themecache.OFF and split[0]]
     assert checked  # the header: split around the title in a folder, checked on a second page, then reused
+    assert cache.frames is not None and cache.frames.hits >= len(ENTITIES)  # the pages' frames, checked, then used
+    assert all(frame is not themecache.OFF for frame in cache.frames.frames.values())
     make_module = env.get_template(themecache.LANGUAGE_TEMPLATE).make_module
     assert make_module.faktabank_cached
     assert len(make_module.faktabank_modules) == 1  # the translations: made once for every page, not per page
 
 
 class _Page:
-    def __init__(self, title: str, url: str) -> None:
-        self.title, self.url, self.meta = title, url, {}
+    def __init__(self, title: str, url: str, toc: list | None = None) -> None:
+        self.title, self.url, self.meta, self.toc = title, url, {}, toc or []
         self.file = type("F", (), {"src_uri": url + ".md"})()
+
+
+class _Anchor:
+    def __init__(self, id: str) -> None:
+        self.url = "#" + id
+
+
+# A page template in the shape of Material's: the page's own blocks (themecache.HOLES) and a skip link
+_BASE = """<html><head>{% block site_meta %}<meta name="p" content="{{ page.url }}">{% endblock %}
+{% block htmltitle %}<title>{{ page.title }}</title>{% endblock %}</head><body>
+{% if page.toc | first is defined %}{% set skip = page.toc | first %}<a href="{{ skip.url | url }}">Hoppa</a>{% endif %}
+{% block header %}<header>{{ page.title }}</header>{% endblock %}
+{% block site_nav %}<nav>{{ page.toc | length }}</nav>{% endblock %}
+{% block container %}<main>{{ page.content }}</main>{% endblock %}{% block footer %}<footer></footer>{% endblock %}
+OUTSIDE</body></html>"""
+
+
+def _frames_env(outside: str):
+    partials = {name: "" for name in (*themecache.PARTIALS, *themecache.TITLED, themecache.LANGUAGE_TEMPLATE)}
+    env = jinja2.Environment(loader=jinja2.DictLoader({
+        **partials, "base.html": _BASE.replace("OUTSIDE", outside), "main.html": '{% extends "base.html" %}'}))
+    env.filters["url"] = url_filter
+    return env
+
+
+def _pages() -> list[_Page]:
+    pages = [_Page(f"Titel {n}", f"personer/p{n}/", [_Anchor(f"p{n}"), _Anchor("roller")]) for n in range(4)]
+    pages += [_Page("Samma namn", f"personer/tom{n}/") for n in range(2)] + [_Page("Annat namn", "personer/tom2/")]
+    for n, page in enumerate(pages):
+        page.content = f"<p>Sida {n}</p>"
+    return pages
+
+
+@pytest.mark.parametrize(("outside", "framed"), [("<script></script>", True), ("<i>{{ page.title }}</i>", False)])
+def test_a_page_is_its_frame_and_its_own_blocks_where_the_frame_holds(outside: str, framed: bool) -> None:
+    plain = _frames_env(outside)
+    expected = [plain.get_template("main.html").render(page=p, base_url="../..") for p in _pages()]
+    env = _frames_env(outside)
+    cache = themecache.cache_parts(env, [], set())
+    got = [env.get_template("main.html").render(page=p, base_url="../..") for p in _pages()]
+    assert got == expected
+    assert 'href="#p3"' in got[3] and "Hoppa" not in got[5]
+    if framed:  # with and without a table of contents: learned, checked on a page named otherwise, then used
+        assert cache.frames.hits == 2 and all(f is not themecache.OFF for f in cache.frames.frames.values())
+    else:  # the page's title outside its own blocks: the check on the second page fails, Jinja renders every page
+        assert cache.frames.hits == 0 and list(cache.frames.frames.values()) == [themecache.OFF, themecache.OFF]
 
 
 def test_a_titled_part_that_names_the_page_otherwise_is_rendered_in_full() -> None:

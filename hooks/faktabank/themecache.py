@@ -17,11 +17,12 @@ them; the build tests compare whole sites.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import jinja2
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, normalize_url
 
 NAV_TEMPLATE = "partials/nav.html"
 # The partials cached: the navigation, and the parts of the header and footer that do not name the page
@@ -49,6 +50,7 @@ class PartCache:
         self.splits: dict[tuple[str, tuple[str, ...]], tuple[bool, str, str] | object] = {}
         self.hits = 0
         self._last: tuple[str, str, tuple[str, ...]] | None = None  # (base_url, page url, key): a page's parts in a row
+        self.frames: Frames | None = None  # the page template's frames (cache_parts)
 
     def key(self, context: Any) -> tuple[str, ...] | None:
         page = context.get("page")
@@ -140,6 +142,113 @@ def cache_language(env: jinja2.Environment) -> None:
     template.make_module = make_module  # type: ignore[method-assign]
 
 
+# The page template's blocks that name the page (its metadata, title, header, table of contents, content) or
+# that a page in the navigation changes (the footer's previous and next): rendered for every page
+HOLES = ("site_meta", "htmltitle", "header", "site_nav", "container", "footer")
+PAGE_TEMPLATE = "main.html"  # the theme's page template (content.THEME_TEMPLATE)
+_MARK = "\ue000{}\ue001"  # a hole in a page rendered to learn its frame (private-use characters)
+_SKIP = "#" + _MARK.format("skip")  # the skip link's target: the first entry of the page's table of contents
+_HOLE = re.compile("(#?" + _MARK.format("(\\w+)") + ")")
+
+
+class _SkipTarget:
+    """The first entry of a table of contents, as the skip link reads it, while a frame is learned."""
+
+    url = _SKIP
+
+
+class Frames:
+    """The theme's page for pages that share a key (PartCache.key) and whether they have a table of contents:
+    the text between the page's own blocks (HOLES) and the skip link's target, learned from one page and
+    checked on a second with another title, after which a page's HTML is that text with its own blocks
+    rendered in between. A frame that does not give the second page exactly as Jinja renders it is never
+    used."""
+
+    def __init__(self, cache: PartCache, template: jinja2.Template, base: jinja2.Template) -> None:
+        self.cache, self.template, self.base = cache, template, base
+        # key: (checked, text and hole names in turn, the variables set before the blocks, the learned page's title)
+        self.frames: dict[tuple, tuple[bool, list[str], dict[str, Any], str] | object] = {}
+        self.marking = False
+        self.hits = 0
+
+    def wrap_hole(self, name: str, block: _Render) -> _Render:
+        def render(context: Any) -> Iterator[str]:
+            if self.marking:
+                yield _MARK.format(name)
+            else:
+                yield from block(context)
+
+        render.faktabank_hole = True  # type: ignore[attr-defined]
+        return render
+
+    def wrap_page(self, original: _Render) -> _Render:
+        def render(context: Any) -> Iterator[str]:
+            key = self.cache.key(context)
+            if key is None or self.marking:
+                yield from original(context)
+                return
+            page = context["page"]
+            key = (key, bool(page.toc))
+            frame = self.frames.get(key)
+            if frame is OFF:
+                yield from original(context)
+            elif frame is not None and frame[0]:  # checked
+                self.hits += 1
+                yield self._fill(frame, context)
+            else:
+                html = "".join(original(context))
+                if frame is None:
+                    self.frames[key] = self._learn(context)
+                elif _title(page) != frame[3]:  # a second page, named otherwise: the frame must give it too
+                    self.frames[key] = (True, *frame[1:]) if self._fill(frame, context) == html else OFF
+                yield html
+
+        render.faktabank_cached = True  # type: ignore[attr-defined]
+        return render
+
+    def _learn(self, context: Any) -> tuple[bool, list[str], dict[str, Any], str] | object:
+        """The page rendered again with a mark for each hole: the text between the marks, and the variables
+        the page template sets before its blocks run (the page's own skip target left out)."""
+        page = context["page"]
+        toc, marked = page.toc, self.template.new_context(context.parent)
+        self.marking = True
+        if toc:
+            page.toc = [_SkipTarget()]
+        try:
+            html = "".join(self.template.root_render_func(marked))
+        finally:
+            self.marking = False
+            page.toc = toc
+        pieces = _HOLE.split(html)
+        holes = pieces[2::3]
+        expected = [*(["skip"] if toc else []), *HOLES]
+        if sorted(holes) != sorted(expected) or len(set(holes)) != len(holes):
+            return OFF
+        frame = [piece for i, piece in enumerate(pieces) if i % 3 != 1]  # text, hole name, text, …
+        variables = {k: v for k, v in marked.vars.items() if k != "skip"}
+        return (False, frame, variables, _title(page))
+
+    def _fill(self, frame: Any, context: Any) -> str:
+        _, pieces, variables, _ = frame
+        context.vars.update(variables)
+        for name, block in self.base.blocks.items():  # what the page template's `extends` does
+            context.blocks.setdefault(name, []).append(block)
+        out: list[str] = []
+        for i, piece in enumerate(pieces):
+            if i % 2 == 0:
+                out.append(piece)
+            elif piece == "skip":
+                out.append(_url(context, next(iter(context["page"].toc)).url))
+            else:
+                out.extend(context.blocks[piece][0](context))
+        return "".join(out)
+
+
+def _url(context: Any, value: str) -> str:
+    """The theme's `url` filter (MkDocs'), as the skip link applies it."""
+    return normalize_url(str(value), page=context["page"], base=context["base_url"])
+
+
 def cache_parts(env: jinja2.Environment, nav_urls: list[str], in_nav: set[str], assets: list[str] = ()) -> PartCache:
     """Wrap the partials (PARTIALS, and TITLED around the title) and the base template's blocks (BLOCKS) in the
     theme's environment, and make its translations once. `assets`: the paths of the site's own style sheets and
@@ -156,4 +265,14 @@ def cache_parts(env: jinja2.Environment, nav_urls: list[str], in_nav: set[str], 
         block = base.blocks.get(name)
         if block is not None and not getattr(block, "faktabank_cached", False):
             base.blocks[name] = cache.wrap(name, block)
+    page = env.get_template(PAGE_TEMPLATE)
+    if not getattr(page.root_render_func, "faktabank_cached", False):
+        frames = Frames(cache, page, base)
+        for template in {page.name: page, base.name: base}.values():
+            for name in HOLES:
+                block = template.blocks.get(name)
+                if block is not None and not getattr(block, "faktabank_hole", False):
+                    template.blocks[name] = frames.wrap_hole(name, block)
+        page.root_render_func = frames.wrap_page(page.root_render_func)
+        cache.frames = frames
     return cache

@@ -10,10 +10,11 @@ tests/test_comparecells.py covers the branches).
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import formatting
 from .compare import EQUITY_CEILING, Value
+from .escaping import escape, markup
 from .links import Linker
 
 EQUITY_SHARE = "eget-kapital-andel"  # the metric whose values above EQUITY_CEILING are marked
@@ -56,4 +57,4 @@ def cell(v: Value | None, link: Linker, metric: str | None = None) -> Markup:
     over = ""
     if metric == EQUITY_SHARE and v is not None and v.number > EQUITY_CEILING:
         over = f' <span class="fb-inputs fb-over">över rekommenderad nivå ({EQUITY_CEILING} %)</span>'
-    return Markup(f'<td class="num"{sort}>{value(v, link)}{over}</td>')
+    return markup(f'<td class="num"{sort}>{value(v, link)}{over}</td>')

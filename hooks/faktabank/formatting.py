@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from .escaping import escape
 
 NBSP = "\u00a0"
 MINUS = "\u2212"

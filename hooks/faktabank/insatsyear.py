@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from .escaping import escape, markup
 from .formatting import amount, number
 from .links import Linker
 from .markdownfields import markdown_html, markdown_inline
@@ -31,7 +32,7 @@ def period(p: Any) -> Markup:
     out = f"{escape(p.get('fran', ''))} – {escape(p.get('till', ''))}" if dated else ""
     if p.get("text"):
         out += f" ({escape(p['text'])})" if dated else str(escape(p["text"]))
-    return Markup(out)
+    return markup(out)
 
 
 def steering_group(g: Any, link: Linker) -> Markup:
@@ -117,4 +118,4 @@ def insats_year(s: Any, insats: Insats, r: Report, link: Linker) -> Markup:
                           f'{escape(amount(x["varde"], x.get("enhet", "antal")))}</strong>)</span>')
             out.append(f"<li>{markdown_inline(x['text'])}{figure}</li>\n")
         out.append("</ul>\n")
-    return Markup("".join(out))
+    return markup("".join(out))

@@ -6,8 +6,9 @@ import posixpath
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from .escaping import escape, markup
 from .model import Model
 
 SECTIONS = {
@@ -76,7 +77,7 @@ class Linker:
         return self.url(src_uri(kind, entity_id), anchor)
 
     def _a(self, href: str, text: str) -> Markup:
-        return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')  # what Markup.format gives, without its parser
+        return markup(f'<a href="{escape(href)}">{escape(text)}</a>')  # what Markup.format gives, without its parser
 
     def person(self, pid: str) -> Markup:
         return self._a(self.to("person", pid), self.model.persons[pid].namn)

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from .escaping import escape, markup
 from .figures import table_anchor
 from .formatting import UNIT_NAME, table_cell
 from .links import Linker
@@ -26,7 +27,7 @@ def facts(rows: Iterable[tuple[str, Any]], caption: str = "Uppgifter i korthet")
     """The facts box at the top of an entity page: one row per label whose value is not empty."""
     body = "".join(f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>\n'
                    for label, value in rows if value)
-    return Markup(f'<table class="fb-facts">\n<caption class="fb-sr-only">{escape(caption)}</caption>\n<tbody>\n'
+    return markup(f'<table class="fb-facts">\n<caption class="fb-sr-only">{escape(caption)}</caption>\n<tbody>\n'
                   f'{body}</tbody>\n</table>\n')
 
 
@@ -40,7 +41,7 @@ def unit_caption(unit: str) -> Markup:
 
 def source(report: Report, avsnitt: str, link: Linker) -> Markup:
     """'Källa: <the report, linked>, avsnitt <section>'."""
-    return Markup(f'<span class="fb-source">Källa: {escape(link.report(report.id, text=report.title))}, '
+    return markup(f'<span class="fb-source">Källa: {escape(link.report(report.id, text=report.title))}, '
                   f'avsnitt {escape(avsnitt)}</span>')
 
 
@@ -86,16 +87,16 @@ def statement_table(table: Table, report: Report, link: Linker) -> Markup:
     if table.kommentar:
         out.append(f'<div class="fb-note">{markdown_html(table.kommentar)}</div>')
     out.append("</div>\n")
-    return Markup("".join(out))
+    return markup("".join(out))
 
 
 def dates(fran: str | None, till: str | None) -> Markup:
     """A period as the tables show it: '2021-01-01 – 2021-06-30', 'från 2021-01-01', 'till 2021-06-30', or ''."""
     if fran and till:
-        return Markup(f"{escape(fran)} – {escape(till)}")
+        return markup(f"{escape(fran)} – {escape(till)}")
     if fran:
-        return Markup(f"från {escape(fran)}")
-    return Markup(f"till {escape(till)}") if till else Markup("")
+        return markup(f"från {escape(fran)}")
+    return markup(f"till {escape(till)}") if till else markup("")
 
 
 def roles_table(roles: Iterable[Role], link: Linker, caption: str, with_via: bool = True) -> Markup:
@@ -114,4 +115,4 @@ def roles_table(roles: Iterable[Role], link: Linker, caption: str, with_via: boo
         out.append(f"<tr><td>{escape(x.year)}</td><td>{link.forbund(x.forbund, short=True)}</td><td>{role}</td>"
                    f"<td>{detail}</td>{via}<td>{period}</td><td>{link.report(x.report, anchor=x.anchor)}</td></tr>\n")
     out.append("</tbody>\n</table>\n</div>\n")
-    return Markup("".join(out))
+    return markup("".join(out))

@@ -7,10 +7,12 @@ the conversion to HTML, the content passes; content.make) and the theme's render
 (content.render) do not depend on anything MkDocs does to other pages, so `Workers.start` forks worker
 processes once the file list, navigation and theme are final (the hook's `on_env`).
 `share` divides the pages: a förbund's pages to one process, and a smaller share to the main process itself.
-Each worker makes its pages in MkDocs' build order and sends each result through a pipe; a reader thread in
-the main process receives it, and `take` hands it to the hook when MkDocs reaches that page. A reader
-stops receiving while LIMIT results from its worker wait to be taken, so the main process
-never holds more than a hundred pages per worker, and a worker that is ahead simply waits.
+Each worker makes its pages in MkDocs' build order and sends each result through a pipe (widened to hold
+about 25 pages). `take`, which the hook calls for every generated page, first collects whatever results
+have come, then hands the page to the hook when MkDocs reaches it. Collecting stops while LIMIT results
+from a worker wait to be taken, so the main process never holds more than a few hundred pages per worker,
+and a worker that far ahead waits. (A reader thread in the main process would have to win the GIL from
+the build for every result; measured, workers then waited for it for seconds.)
 
 Warnings a worker logs while making a page (a broken link, say) are sent with the page and logged again in
 the main process, so `mkdocs build --strict` counts them. When a result cannot come (a worker failed or died,
@@ -20,18 +22,20 @@ in the main process, where an error is reported exactly as without workers.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import multiprocessing
-import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
 from .content import Made
 
-LIMIT = 100  # results from one worker waiting to be taken (each holds its whole page)
+LIMIT = 400  # results from one worker waiting to be taken (each holds its whole page)
+PIPE_BYTES = 1 << 20  # a worker's pipe (Linux's default is 64 KB, two or three pages): about 25 pages
 MAIN = -1  # the lane of the pages the main process makes itself
-MAIN_WEIGHT = 0.6  # its share of the pages, against a worker's (it also runs MkDocs: measured on two cores)
+MAIN_WEIGHT = 0.8  # its share of the pages, against a worker's (it also runs MkDocs: measured on two cores)
 _Job = tuple[str, Callable[[str], Made], str | None]  # (src_uri, make the page's content, its förbund or None)
 
 
@@ -68,6 +72,13 @@ def _work(jobs: Sequence[_Job], conn: Connection) -> None:
         pass
     finally:
         conn.close()
+
+
+def _widen(conn: Connection) -> None:
+    """Let the pipe hold PIPE_BYTES (Linux; elsewhere, or where the system allows less, it stays as it is), so
+    a worker seldom waits for the main process to empty it."""
+    with contextlib.suppress(AttributeError, OSError):
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 
 def _call(function: Callable[..., Any], args: tuple[Any, ...], conn: Connection) -> None:
@@ -184,66 +195,62 @@ class Workers:
         self.results: dict[str, Made | None] = {}
         self.waiting = [0] * self.count  # results received from each worker and not yet taken
         self.done = [False] * self.count
-        self.cond = threading.Condition()
+        self.conns: list[Connection] = []
         self.processes: list[multiprocessing.process.BaseProcess] = []
 
     def start(self) -> None:
-        """Fork every worker first, then start the reader threads: no process is forked while a thread runs."""
+        """Fork the workers; each starts on its first page at once."""
         context = multiprocessing.get_context("fork")
-        readers = []
         for k in range(self.count):
             reader, writer = context.Pipe(duplex=False)
+            _widen(writer)
             process = context.Process(target=_work, args=(self.share[k], writer), daemon=True,
                                       name=f"faktabank-{k}")
             process.start()
             writer.close()
             self.processes.append(process)
-            readers.append(reader)
-        for k, reader in enumerate(readers):
-            threading.Thread(target=self._receive, args=(k, reader), daemon=True, name=f"faktabank-in-{k}").start()
+            self.conns.append(reader)
 
-    def _receive(self, k: int, conn: Connection) -> None:
+    def _receive(self, k: int) -> None:
+        """The next result from worker k (waiting for it), or the end of its results."""
         try:
-            while True:
-                with self.cond:
-                    while self.waiting[k] >= LIMIT and not self.done[k]:
-                        self.cond.wait()
-                    if self.done[k]:
-                        return
-                try:
-                    src_uri, made = conn.recv()
-                except (EOFError, OSError):
-                    return
-                with self.cond:
-                    self.results[src_uri] = made
-                    self.waiting[k] += 1
-                    self.cond.notify_all()
-        finally:
-            conn.close()
-            with self.cond:
+            src_uri, made = self.conns[k].recv()
+        except (EOFError, OSError):
+            self.done[k] = True
+            return
+        self.results[src_uri] = made
+        self.waiting[k] += 1
+
+    def _collect(self) -> None:
+        """Every result that has come already, without waiting: the workers' pipes are emptied at every page,
+        so a worker that is ahead goes on making pages (up to LIMIT waiting) instead of waiting to send."""
+        for k, conn in enumerate(self.conns):
+            try:
+                while not self.done[k] and self.waiting[k] < LIMIT and conn.poll():
+                    self._receive(k)
+            except (EOFError, OSError):
                 self.done[k] = True
-                self.cond.notify_all()
 
     def take(self, src_uri: str) -> Made | None:
         """The page's content from its worker, or None: make it in this process instead."""
+        self._collect()
         k = self.owner.get(src_uri)
         if k is None:
             return None
-        with self.cond:
-            while src_uri not in self.results and not self.done[k] and self.waiting[k] < LIMIT:
-                self.cond.wait()
-            if src_uri not in self.results:
-                return None
-            self.waiting[k] -= 1
-            self.cond.notify_all()
-            return self.results.pop(src_uri)
+        while src_uri not in self.results and not self.done[k] and self.waiting[k] < LIMIT:
+            self._receive(k)
+        if src_uri not in self.results:
+            return None
+        self.waiting[k] -= 1
+        return self.results.pop(src_uri)
 
     def close(self) -> None:
-        """Stop the workers (when the build is done, or failed) and the reader threads."""
-        with self.cond:
-            self.done = [True] * self.count
-            self.results.clear()
-            self.cond.notify_all()
+        """Stop the workers (when the build is done, or failed)."""
+        self.done = [True] * self.count
+        self.results.clear()
+        for conn in self.conns:
+            conn.close()
+        self.conns.clear()
         for process in self.processes:
             process.join(timeout=0.5)
             if process.is_alive():

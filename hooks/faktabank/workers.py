@@ -7,11 +7,12 @@ the conversion to HTML, the content passes; content.make) and the theme's render
 (content.render) do not depend on anything MkDocs does to other pages, so `Workers.start` forks worker
 processes once the file list, navigation and theme are final (the hook's `on_env`).
 `share` divides the pages: a förbund's pages to one process, and a smaller share to the main process itself.
-Each worker makes its pages in MkDocs' build order and sends each result through a pipe (widened to hold
-about 25 pages). `take`, which the hook calls for every generated page, first collects whatever results
-have come, then hands the page to the hook when MkDocs reaches it. Collecting stops while LIMIT results
-from a worker wait to be taken, so the main process never holds more than a few hundred pages per worker,
-and a worker that far ahead waits. (A reader thread in the main process would have to win the GIL from
+Each worker makes its pages in MkDocs' build order; a thread in the worker sends each result through a pipe
+(widened to hold about 25 pages), so the worker goes on making pages while the main process is busy with a
+long page of its own. `take`, which the hook calls for every generated page, first collects whatever
+results have come, then hands the page to the hook when MkDocs reaches it. Collecting stops while LIMIT
+results from a worker wait to be taken, and a worker keeps at most LIMIT results to send, so neither
+process holds more than a few hundred finished pages per worker, and a worker that far ahead waits. (A reader thread in the main process would have to win the GIL from
 the build for every result; measured, workers then waited for it for seconds.)
 
 Warnings a worker logs while making a page (a broken link, say) are sent with the page and logged again in
@@ -26,6 +27,8 @@ import contextlib
 import fcntl
 import logging
 import multiprocessing
+import queue
+import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
@@ -51,26 +54,44 @@ class _Capture(logging.Handler):
 
 
 def _work(jobs: Sequence[_Job], conn: Connection) -> None:
-    """The worker process: make each job's page and send (src_uri, Made), or (src_uri, None) on an error."""
+    """The worker process: make each job's page and send (src_uri, Made), or (src_uri, None) on an error. A
+    thread sends the results, so that making pages goes on while the main process is busy with a long page
+    of its own and the pipe is full (up to LIMIT results wait here)."""
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
     logger.addHandler(capture)
     logger.propagate = False
+    outbox: queue.Queue[tuple[str, Made | None] | None] = queue.Queue(maxsize=LIMIT)
+    stopped = threading.Event()  # the build stopped: nothing more is sent
+
+    def send() -> None:
+        while (result := outbox.get()) is not None:
+            if stopped.is_set():
+                continue
+            try:
+                conn.send(result)
+            except (BrokenPipeError, EOFError, OSError):
+                stopped.set()
+
+    sender = threading.Thread(target=send, name="faktabank-ut", daemon=True)
+    sender.start()
     try:
         for src_uri, make, _ in jobs:
+            if stopped.is_set():
+                break
             capture.records = []
             try:
                 made = make(src_uri)
             except Exception:  # the main process makes this page again and reports the error itself
-                conn.send((src_uri, None))
+                outbox.put((src_uri, None))
                 continue
             made.warnings = capture.records
-            conn.send((src_uri, made))
-    except (BrokenPipeError, EOFError):  # the build stopped
-        pass
+            outbox.put((src_uri, made))
     finally:
+        outbox.put(None)
+        sender.join()
         conn.close()
 
 

@@ -12,8 +12,9 @@ Each worker makes its pages in MkDocs' build order; a thread in the worker sends
 long page of its own. `take`, which the hook calls for every generated page, first collects whatever
 results have come, then hands the page to the hook when MkDocs reaches it. Collecting stops while LIMIT
 results from a worker wait to be taken, and a worker keeps at most LIMIT results to send, so neither
-process holds more than a few hundred finished pages per worker, and a worker that far ahead waits. (A reader thread in the main process would have to win the GIL from
-the build for every result; measured, workers then waited for it for seconds.)
+process holds more than a few hundred finished pages per worker, and a worker that far ahead waits. (A
+reader thread in the main process would have to win the GIL from the build for every result; measured,
+workers then waited for it for seconds.)
 
 Warnings a worker logs while making a page (a broken link, say) are sent with the page and logged again in
 the main process, so `mkdocs build --strict` counts them. When a result cannot come (a worker failed or died,

@@ -7,8 +7,10 @@ navigation's pages, the home page, the theme's assets and the site's own style s
 national scale a few dozen distinct versions for ten thousand pages. `cache_parts` wraps the theme's compiled
 templates so that each distinct version is rendered once and reused. The header also names the page's
 title: it is kept as the part before and after the title, once checked on two pages (`wrap_titled`). The
-translations module the base template imports for every page is made once (`cache_language`). Pages in the
-navigation (whose own entry is marked active and carries their table of contents) are always rendered in full.
+translations module the base template imports for every page is made once (`cache_language`). What is left
+of the page template outside the page's own blocks is kept as a frame per key and filled with each page's
+blocks, once checked on two pages (`Frames`). Pages in the navigation (whose own entry is marked active and
+carries their table of contents) are always rendered in full.
 
 What a wrapped part yields for a page is what Jinja's own render function yields for it, joined.
 tests/test_themecache.py renders pages in several folders and depths with and without the cache and compares
@@ -231,8 +233,9 @@ class Frames:
     def _fill(self, frame: Any, context: Any) -> str:
         _, pieces, variables, _ = frame
         context.vars.update(variables)
-        for name, block in self.base.blocks.items():  # what the page template's `extends` does
-            context.blocks.setdefault(name, []).append(block)
+        if self.template is not self.base:
+            for name, block in self.base.blocks.items():  # what the page template's `extends` does
+                context.blocks.setdefault(name, []).append(block)
         out: list[str] = []
         for i, piece in enumerate(pieces):
             if i % 2 == 0:

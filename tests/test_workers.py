@@ -7,6 +7,7 @@ the main process; a page a worker cannot deliver must be made in the main proces
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import sys
 import time
@@ -192,3 +193,20 @@ def test_data_read_in_two_processes_is_read_as_in_one(tmp_path: Path, monkeypatc
     assert [d.data for _, d in serial[0]] == [d.data for _, d in parallel[0]]
     assert [d.lines for _, d in serial[0]] == [d.lines for _, d in parallel[0]]
     assert serial[1] == parallel[1] and len(serial[1]) >= 3
+
+
+def test_a_workers_pipe_holds_many_pages() -> None:
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("the pipe's size is Linux's to set")
+    allowed = Path("/proc/sys/fs/pipe-max-size")
+    if not allowed.exists():
+        pytest.skip("no limit to read")
+    reader, writer = multiprocessing.get_context("fork").Pipe(duplex=False)
+    try:
+        workers._widen(writer)
+        expected = min(workers.PIPE_BYTES, int(allowed.read_text()))
+        assert fcntl.fcntl(writer.fileno(), fcntl.F_GETPIPE_SZ) >= expected > 64 * 1024
+    finally:
+        reader.close()
+        writer.close()

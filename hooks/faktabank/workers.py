@@ -25,7 +25,6 @@ in the main process, where an error is reported exactly as without workers.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import logging
 import multiprocessing
 import queue
@@ -99,7 +98,9 @@ def _work(jobs: Sequence[_Job], conn: Connection) -> None:
 def _widen(conn: Connection) -> None:
     """Let the pipe hold PIPE_BYTES (Linux; elsewhere, or where the system allows less, it stays as it is), so
     a worker seldom waits for the main process to empty it."""
-    with contextlib.suppress(AttributeError, OSError):
+    with contextlib.suppress(ImportError, AttributeError, OSError):
+        import fcntl  # POSIX only, and F_SETPIPE_SZ Linux only
+
         fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 

@@ -35,6 +35,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
@@ -234,12 +235,17 @@ def on_post_page(output: str, page: MkPage, **_: object) -> str:
     return output
 
 
+def _jobs(src_uris: Iterable[str]) -> list[tuple[str, Callable[[str], content.Made], str | None]]:
+    """The generated pages as the workers take them (workers.share gives each a lane by its förbund): one
+    list for _premake and on_env, which must divide the pages alike (MkDocs builds them in _pages' order)."""
+    return [(src_uri, _make_and_render, _pages[src_uri].group) for src_uri in src_uris]
+
+
 def _premake(background: Background) -> None:
     """While the open-data process is still writing, make the content of pages this process will make itself
     once the workers run (workers.main_share), in build order, until the open data is there. Only the fast
     path (content.make_simple), which needs nothing of MkDocs; the theme's page comes later, in _finish."""
-    jobs = [(src_uri, _make_and_render, page.group) for src_uri, page in _pages.items()]
-    for src_uri in main_share(jobs, content.worker_count()):
+    for src_uri in main_share(_jobs(_pages), content.worker_count()):
         if background.ready():
             return
         made = content.make_simple(_pages[src_uri].content, _improve)
@@ -283,7 +289,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     _theme[:] = [content.Theme(config, files, pages, nav, env)]
     _made.clear()
     count = content.worker_count()
-    jobs = [(f.src_uri, _make_and_render, _pages[f.src_uri].group) for f in pages if f.src_uri in _generated]
+    jobs = _jobs(f.src_uri for f in pages if f.src_uri in _generated)
     if count > 0 and jobs:
         gc.collect()
         gc.freeze()  # the workers share the model with this process; the collector should not touch it

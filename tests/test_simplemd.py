@@ -84,3 +84,19 @@ def test_fixture_and_national_data_convert_exactly_as_mkdocs(tmp_path: Path) -> 
 ])
 def test_other_markdown_is_left_to_mkdocs(source: str) -> None:
     assert simplemd.convert(source, BLOCK_LEVEL) is None
+
+
+@pytest.mark.parametrize("block", [
+    '<table>\n<tr><td>1</td></tr>\n</table>',
+    '<div id="a"><p>x</p></div>',
+    "<div class='x' id='b'></div>",
+    '<a name="c">x</a>',
+    '<a  href="#" name="d">x</a>',
+    '<p data-id="e">x</p>',
+    '<p title="x id=&quot;f&quot;">x</p>',
+    '<td>valid=1 name=x</td>',
+])
+def test_anchors_are_what_the_expression_finds(block: str) -> None:
+    """A block without 'id=' or 'name=' is not scanned: what it skips, the expression never finds."""
+    expected = {a or b for a, b in rawhtml._ID.findall(block)}
+    assert rawhtml.anchors(block) == {x.replace("&quot;", '"') for x in expected}

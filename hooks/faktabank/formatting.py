@@ -18,6 +18,8 @@ UNIT_NAME = {"kr": "kronor", "tkr": "tusental kronor", "kkr": "tusental kronor",
 
 def number(value: Any, *, signed: bool = False) -> str:
     """4511722 → '4 511 722'; −58818 → '−58 818'; 0.5 → '0,5'. Text passes through unchanged."""
+    if type(value) is int and not signed:  # most numbers: what the general path below gives for them
+        return f"{value:,}".replace(",", NBSP) if value >= 0 else MINUS + f"{-value:,}".replace(",", NBSP)
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, (int, float)):

@@ -65,7 +65,11 @@ class Stash(Preprocessor):
 
 
 def anchors(block: str) -> set[str]:
-    """The anchors MkDocs would collect from an HTML block: every id, and the name of an <a>."""
+    """The anchors MkDocs would collect from an HTML block: every id, and the name of an <a>. Most blocks
+    (table rows, lists) have neither, and every match of _ID holds 'id=' or 'name=': such a block is not
+    scanned tag by tag."""
+    if "id=" not in block and "name=" not in block:
+        return set()
     return {html_lib.unescape(a or b) for a, b in _ID.findall(block)}
 
 

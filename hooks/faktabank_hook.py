@@ -241,6 +241,11 @@ def _jobs(src_uris: Iterable[str]) -> list[tuple[str, Callable[[str], content.Ma
     return [(src_uri, _make_and_render, _pages[src_uri].group) for src_uri in src_uris]
 
 
+def _make_ahead(src_uri: str) -> content.Made | None:
+    """A page's content made in this process before MkDocs gets to it (the fast path only, as in _premake)."""
+    return content.make_simple(_pages[src_uri].content, _improve)
+
+
 def _premake(background: Background) -> None:
     """While the open-data process is still writing, make the content of pages this process will make itself
     once the workers run (workers.main_share), in build order, until the open data is there. Only the fast
@@ -293,7 +298,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     if count > 0 and jobs:
         gc.collect()
         gc.freeze()  # the workers share the model with this process; the collector should not touch it
-        _workers[:] = [Workers(jobs, count)]
+        _workers[:] = [Workers(jobs, count, make_here=_make_ahead)]
         _workers[0].start()
     return env
 

@@ -48,11 +48,32 @@ def _made(src_uri: str) -> Made:
     return Made(f"<p>{src_uri}</p>", TableOfContents([]), src_uri, {"a"}, None, [])
 
 
+def _slow_first(src_uri: str) -> Made:
+    if src_uri == "sida-0.md":
+        time.sleep(0.5)
+    return _made(src_uri)
+
+
+def _here(src_uri: str) -> Made:
+    return Made(f"<p>{src_uri} (här)</p>", TableOfContents([]), src_uri, set(), None, [])
+
+
+def _wait_until_started(pool: workers.Workers, i: int, k: int = 0) -> None:
+    """Until worker k has started page i of its lane."""
+    deadline = time.monotonic() + 30
+    while pool.claims[k][i] != workers.STARTED and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert pool.claims[k][i] == workers.STARTED
+
+
 def test_workers_deliver_pages_in_build_order_with_their_warnings() -> None:
     names = [f"sida-{i}.md" for i in range(25)] + ["varning.md", "trasig.md", "sist.md"]
     pool = workers.Workers([(name, _made, None) for name in names], 2, main_weight=0)
     pool.start()
     try:
+        for k, lane in enumerate(pool.share):  # every page started (else the main process takes it over)
+            for i in range(len(lane)):
+                _wait_until_started(pool, i, k)
         made = {name: pool.take(name) for name in names}
     finally:
         pool.close()
@@ -72,10 +93,84 @@ def test_a_page_asked_for_out_of_order_is_not_waited_for(monkeypatch: pytest.Mon
     pool = workers.Workers([(name, _made, None) for name in names], 1, main_weight=0)
     pool.start()
     try:
-        assert pool.take("sida-19.md") is None  # three others wait to be taken: make it in the main process
+        _wait_until_started(pool, 0)
+        # three others wait to be taken, or the worker has not got to it: make it in the main process
+        assert pool.take("sida-19.md") is None
         assert pool.take("sida-0.md").content == "<p>sida-0.md</p>"
     finally:
         pool.close()
+
+
+def test_while_a_worker_makes_a_long_page_the_main_process_makes_the_next_ones() -> None:
+    names = [f"sida-{i}.md" for i in range(workers.AHEAD + 10)]
+    pool = workers.Workers([(name, _slow_first, None) for name in names], 1, main_weight=0, make_here=_here)
+    pool.start()
+    try:
+        _wait_until_started(pool, 0)
+        made = {name: pool.take(name) for name in names}
+        assert pool.results == {}  # nothing the worker sent is left over
+    finally:
+        pool.close()
+    assert made["sida-0.md"].content == "<p>sida-0.md</p>"  # the worker's
+    ahead = [name for name in names[1:] if made[name].content == f"<p>{name} (här)</p>"]
+    assert ahead == names[1:len(ahead) + 1] and len(ahead) <= workers.AHEAD  # the next ones, made here
+    assert len(ahead) >= 2
+    assert all(made[name].content == f"<p>{name}</p>" for name in names[len(ahead) + 1:])  # the rest: the worker's
+
+
+def test_a_page_the_worker_has_not_started_is_taken_over() -> None:
+    names = [f"sida-{i}.md" for i in range(6)]
+    pool = workers.Workers([(name, _slow_first, None) for name in names], 1, main_weight=0)
+    pool.start()
+    try:
+        _wait_until_started(pool, 0)
+        assert pool.take("sida-3.md") is None  # not started: the main process makes it (MkDocs' own path)
+        assert pool.claims[0][3] == workers.TAKEN
+        made = {name: pool.take(name) for name in names if name != "sida-3.md"}
+        assert all(made[name].content == f"<p>{name}</p>" for name in made)
+        while not pool.done[0]:  # the worker ends without ever sending the page it skipped
+            pool._receive(0)
+        assert "sida-3.md" not in pool.results
+    finally:
+        pool.close()
+
+
+def test_pages_taken_over_from_a_slow_worker_are_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker slowed down, so that the main process takes pages over and makes pages ahead: the site must
+    be the same as one built with no worker at all."""
+    monkeypatch.setenv("FAKTABANK_WORKERS", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "taken"), strict=True)
+    hook = sys.modules["hooks/faktabank_hook.py"]
+    make_and_render = hook._make_and_render
+
+    def slowly(src_uri: str) -> Made:  # runs in the worker
+        time.sleep(0.02)
+        return make_and_render(src_uri)
+
+    monkeypatch.setattr(hook, "_make_and_render", slowly)
+    taken: list[tuple[int, int]] = []
+    close = workers.Workers.close
+
+    def counting(pool: workers.Workers) -> None:
+        if pool.jobs:
+            taken.append((len(pool.taken), len(pool.share[0])))
+        close(pool)
+
+    monkeypatch.setattr(workers.Workers, "close", counting)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert taken and taken[0][0] > 20 and taken[0][0] < taken[0][1]  # pages taken over, not all of them
+    plain = tmp_path / "plain"
+    result = run_build(ROOT, plain, {"FAKTABANK_WORKERS": "0", "SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    built, reference = _files(tmp_path / "taken"), _files(plain)
+    assert built.keys() == reference.keys()
+    assert [name for name in reference if built[name] != reference[name]] == []
 
 
 def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -104,7 +199,9 @@ def test_a_forbunds_pages_go_to_one_lane_and_the_main_process_makes_a_share() ->
     pool.start()
     try:
         assert all(pool.take(src) is None for src in mains)  # the main process makes these itself
-        assert pool.take("utan-7.md") is not None or "utan-7.md" in mains
+        if "utan-7.md" not in mains:
+            _wait_until_started(pool, pool.position["utan-7.md"], pool.owner["utan-7.md"])
+            assert pool.take("utan-7.md") is not None
     finally:
         pool.close()
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import mmap
 import multiprocessing
 import queue
 import threading
@@ -38,7 +39,9 @@ from .content import Made
 LIMIT = 400  # results from one worker waiting to be taken (each holds its whole page)
 PIPE_BYTES = 1 << 20  # a worker's pipe (Linux's default is 64 KB, two or three pages): about 25 pages
 MAIN = -1  # the lane of the pages the main process makes itself
-MAIN_WEIGHT = 0.8  # its share of the pages, against a worker's (it also runs MkDocs: measured on two cores)
+MAIN_WEIGHT = 0.6  # its share of the pages, against a worker's (it also runs MkDocs: measured on two cores)
+AHEAD = 64  # how far past the page it waits for the main process makes a worker's pages itself
+STARTED, TAKEN = 2, 1  # a job's claim: a worker has started it; the main process has taken it over
 _Job = tuple[str, Callable[[str], Made], str | None]  # (src_uri, make the page's content, its förbund or None)
 
 
@@ -53,10 +56,12 @@ class _Capture(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _work(jobs: Sequence[_Job], conn: Connection) -> None:
+def _work(jobs: Sequence[_Job], conn: Connection, claims: mmap.mmap | None = None) -> None:
     """The worker process: make each job's page and send (src_uri, Made), or (src_uri, None) on an error. A
     thread sends the results, so that making pages goes on while the main process is busy with a long page
-    of its own and the pipe is full (up to LIMIT results wait here)."""
+    of its own and the pipe is full (up to LIMIT results wait here). `claims` (shared with the main process,
+    a byte per job): a job the main process has taken over (TAKEN) is skipped; the worker marks each job it
+    starts (STARTED)."""
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     for handler in list(logger.handlers):
@@ -78,9 +83,13 @@ def _work(jobs: Sequence[_Job], conn: Connection) -> None:
     sender = threading.Thread(target=send, name="faktabank-ut", daemon=True)
     sender.start()
     try:
-        for src_uri, make, _ in jobs:
+        for i, (src_uri, make, _) in enumerate(jobs):
             if stopped.is_set():
                 break
+            if claims is not None:
+                if claims[i] == TAKEN:
+                    continue
+                claims[i] = STARTED
             capture.records = []
             try:
                 made = make(src_uri)
@@ -208,18 +217,32 @@ class Background:
 
 
 class Workers:
-    """`count` forked processes making the given pages (in build order) for `take`."""
+    """`count` forked processes making the given pages (in build order) for `take`.
 
-    def __init__(self, jobs: Sequence[_Job], count: int, main_weight: float = MAIN_WEIGHT) -> None:
+    The main process does not sit waiting for a worker. When the page MkDocs asks for is a worker's and has
+    not come, and the worker has not started it, the main process takes it over; when the worker is making
+    it, the main process makes the content of the worker's next pages not started yet (`make_here`, the
+    hook's fast path, content.make_simple), up to AHEAD pages on, and looks again. A worker skips the pages
+    taken over (`claims`, a byte per page shared with it), so the split follows how fast each process
+    really is. Should the worker start a page in the same instant as it is taken over, its result is
+    dropped."""
+
+    def __init__(self, jobs: Sequence[_Job], count: int, main_weight: float = MAIN_WEIGHT,
+                 make_here: Callable[[str], Made | None] | None = None) -> None:
         self.jobs = list(jobs)
         self.count, owners = _lanes(self.jobs, count, main_weight)
         self.owner = {src: k for (src, _, _), k in zip(self.jobs, owners, strict=True) if k != MAIN}
         self.share = [[job for job, k in zip(self.jobs, owners, strict=True) if k == w] for w in range(self.count)]
+        self.position = {src: i for lane in self.share for i, (src, _, _) in enumerate(lane)}  # in its worker's lane
         self.results: dict[str, Made | None] = {}
         self.waiting = [0] * self.count  # results received from each worker and not yet taken
         self.done = [False] * self.count
         self.conns: list[Connection] = []
         self.processes: list[multiprocessing.process.BaseProcess] = []
+        self.claims: list[mmap.mmap] = []  # per worker, a byte per page of its lane, shared with it (STARTED, TAKEN)
+        self.taken: set[str] = set()  # workers' pages the main process has taken over
+        self.make_here = make_here
+        self.made_here: dict[str, Made] = {}  # taken-over pages' content made ahead, until MkDocs asks for them
 
     def start(self) -> None:
         """Fork the workers; each starts on its first page at once."""
@@ -227,12 +250,14 @@ class Workers:
         for k in range(self.count):
             reader, writer = context.Pipe(duplex=False)
             _widen(writer)
-            process = context.Process(target=_work, args=(self.share[k], writer), daemon=True,
+            claims = mmap.mmap(-1, max(1, len(self.share[k])))  # anonymous and shared: the forked worker sees it
+            process = context.Process(target=_work, args=(self.share[k], writer, claims), daemon=True,
                                       name=f"faktabank-{k}")
             process.start()
             writer.close()
             self.processes.append(process)
             self.conns.append(reader)
+            self.claims.append(claims)
 
     def _receive(self, k: int) -> None:
         """The next result from worker k (waiting for it), or the end of its results."""
@@ -240,6 +265,8 @@ class Workers:
             src_uri, made = self.conns[k].recv()
         except (EOFError, OSError):
             self.done[k] = True
+            return
+        if src_uri in self.taken:  # started by the worker as the main process took it over
             return
         self.results[src_uri] = made
         self.waiting[k] += 1
@@ -254,13 +281,45 @@ class Workers:
             except (EOFError, OSError):
                 self.done[k] = True
 
+    def _take_over(self, k: int, i: int) -> bool:
+        """Take page i of worker k's lane over, unless the worker has started it."""
+        claims = self.claims[k]
+        if claims[i] != 0:
+            return False
+        claims[i] = TAKEN
+        self.taken.add(self.share[k][i][0])
+        return True
+
+    def _make_ahead(self, k: int, i: int) -> bool:
+        """Take over and make the first page after page i of worker k's lane that the worker has not started
+        (within AHEAD pages); False when there is none."""
+        assert self.make_here is not None
+        lane, claims = self.share[k], self.claims[k]
+        for j in range(i + 1, min(i + 1 + AHEAD, len(lane))):
+            if claims[j] == 0 and self._take_over(k, j):
+                made = self.make_here(lane[j][0])
+                if made is not None:
+                    self.made_here[lane[j][0]] = made
+                return True  # made, or (None) made by MkDocs' own path when MkDocs gets to it
+        return False
+
     def take(self, src_uri: str) -> Made | None:
-        """The page's content from its worker, or None: make it in this process instead."""
+        """The page's content from its worker (or made here ahead of MkDocs), or None: make it in this
+        process instead."""
         self._collect()
+        made = self.made_here.pop(src_uri, None)
+        if made is not None:
+            return made
         k = self.owner.get(src_uri)
-        if k is None:
+        if k is None or src_uri in self.taken:
             return None
         while src_uri not in self.results and not self.done[k] and self.waiting[k] < LIMIT:
+            if self.claims and not self.conns[k].poll():
+                i = self.position[src_uri]
+                if self._take_over(k, i):
+                    return None  # the worker has not got to it: made here, now
+                if self.make_here is not None and self._make_ahead(k, i):
+                    continue
             self._receive(k)
         if src_uri not in self.results:
             return None
@@ -271,6 +330,7 @@ class Workers:
         """Stop the workers (when the build is done, or failed)."""
         self.done = [True] * self.count
         self.results.clear()
+        self.made_here.clear()
         for conn in self.conns:
             conn.close()
         self.conns.clear()

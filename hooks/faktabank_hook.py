@@ -48,7 +48,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from faktabank import a11y, compare, content, opendata, privacyscan, rawhtml, themecache
+from faktabank import a11y, compare, content, opendata, privacyscan, rawhtml, reconcile, themecache
 from faktabank.about import Sections
 from faktabank.errors import DataError
 from faktabank.glossary import Annotator
@@ -111,11 +111,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # The open-data files are written to that folder (they wait on disk, not in memory, until MkDocs copies
         # them), in a forked process while the pages are planned here; on_files waits for it. Both need the
         # comparisons and the roles: made first, the forked process inherits them instead of making them again.
-        compare.of(model)
-        roles_of(model)
-        _open_data[:] = [Background(opendata.write, model, folder) if parallel else opendata.write(model, folder)]
-        renderer = Renderer(model, use_directory_urls=config.use_directory_urls)
-        pages = renderer.pages()
+        # With workers, the checks of figures against each other (Datakvalitet) run in a forked process too,
+        # which the second core would otherwise leave idle until the open data is written.
+        findings = Background(reconcile.reconcile, model) if parallel else None
+        try:
+            compare.of(model)
+            roles_of(model)
+            _open_data[:] = [Background(opendata.write, model, folder) if parallel else opendata.write(model, folder)]
+            renderer = Renderer(model, use_directory_urls=config.use_directory_urls,
+                                findings=findings.result if findings is not None else None)
+            pages = renderer.pages()
+        finally:
+            if findings is not None:
+                findings.close()  # taken by pages(), unless something failed before
     except DataError as exc:
         count = len(exc.problems)
         raise PluginError(f"faktabank: {count} fel i data/ – inget har skrivits till site/:\n{exc}") from None

@@ -155,7 +155,11 @@ def build_context(model: Model, use_directory_urls: bool = True) -> Context:
 
 
 class Renderer:
-    def __init__(self, model: Model, use_directory_urls: bool = True) -> None:
+    def __init__(self, model: Model, use_directory_urls: bool = True,
+                 findings: Callable[[], tuple[reconcile.Finding, ...]] | None = None) -> None:
+        """`findings`: the model's reconcile.reconcile, when it is worked out elsewhere (the hook: in a forked
+        process, while this process goes on)."""
+        self.findings = findings or partial(reconcile.reconcile, model)
         self.env = make_env()
         self.ctx = build_context(model, use_directory_urls)
         publish.extend(self)
@@ -180,7 +184,7 @@ class Renderer:
 
     def pages(self) -> list[Page]:
         m = self.ctx.model
-        findings = reconcile.reconcile(m)  # disagreements in the sources: listed, never a build failure
+        findings = self.findings()  # disagreements in the sources: listed, never a build failure
         findings_of = reconcile.by_report(findings)
         out = [
             self._render("index.md", "start.md.j2", "Finsam faktabank", None),

@@ -84,6 +84,20 @@ def walk(data: Any, pattern: tuple[str, ...], path: tuple = ()) -> Iterator[tupl
         yield from walk(data[head], rest, (*path, head))
 
 
+def values(data: Any, pattern: tuple[str, ...]) -> list[Any]:
+    """The values walk(data, pattern) yields, without their paths: level by level, and several times faster.
+    Every report is checked against dozens of patterns; the paths are needed only to report a problem."""
+    level = [data]
+    for head in pattern:
+        if head == "*":
+            level = [item for d in level if isinstance(d, list) for item in d]
+        else:
+            level = [d[head] for d in level if isinstance(d, dict) and head in d]
+        if not level:
+            break
+    return level
+
+
 def _duplicates(docs: list[tuple[str, Document]], kind: str, list_key: str | None, label: str) -> list[Problem]:
     problems = []
     seen: dict[str, str] = {}
@@ -169,6 +183,11 @@ def _check_report(doc: Document, refs: dict[str, Mapping], forbund: Mapping, ins
     elif not d["id"].startswith(d["forbund"] + "-"):
         problems.append(Problem(doc.path, doc.line(("id",)), "id", f"id ska börja med '{d['forbund']}-'"))
     for pattern, what in REPORT_REFS:
+        known = refs[what]
+        found = values(d, pattern)
+        if all(v in known for v in found) and (
+                what != INSATS or all(insatser[v].forbund == d["forbund"] for v in found)):
+            continue  # nothing to report: the walk with paths below is only for problems
         for path, value in walk(d, pattern):
             if value not in refs[what]:
                 problems.append(_missing(doc, path, value, what))
@@ -179,12 +198,15 @@ def _check_report(doc: Document, refs: dict[str, Mapping], forbund: Mapping, ins
     if fran > till:
         problems.append(Problem(doc.path, doc.line(("period",)), "period", "fran måste vara före till"))
     for pattern in REPORT_DATES:
+        if all(fran <= value <= till for value in values(d, pattern)):
+            continue
         for path, value in walk(d, pattern):
             if not fran <= value <= till:
                 problems.append(Problem(doc.path, doc.line(path), dotted(path),
                                         f"datum inom rapportens period {fran} – {till} förväntades, fick {value}"))
     latest = d["beslut"]["datum"] if "beslut" in d else f"{int(till[:4]) + 1}{till[4:]}"
-    for path, value in walk(d, ("handelser", "*", "datum")):
+    events = ("handelser", "*", "datum")
+    for path, value in (walk(d, events) if any(value > latest for value in values(d, events)) else ()):
         if value > latest:  # a report may recall earlier decisions, but cannot report after it was decided
             problems.append(Problem(doc.path, doc.line(path), dotted(path),
                                     f"datum senast {latest} (rapportens beslutsdatum) förväntades, fick {value}"))

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from .crossref import INSATS, ORG, PERSON, REPORT_REFS, walk
+from .crossref import INSATS, ORG, PERSON, REPORT_REFS, values
 from .model import Forbund, Insats, Organisation, Person, Report, Source, thaw
 
 
@@ -24,8 +24,7 @@ def references(reports: Mapping[str, Report], data_of: Mapping[str, Any] | None 
     for r in reports.values():
         data = data_of[r.id] if data_of is not None else thaw(r.data)
         for pattern, what in REPORT_REFS:
-            for _, value in walk(data, pattern):
-                found[what].add(value)
+            found[what].update(values(data, pattern))
     return found
 
 

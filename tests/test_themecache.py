@@ -25,8 +25,14 @@ IN_NAV = ["index.md", "forbund/index.md", "ordlista.md"]
 ASSETS = ["stylesheets/faktabank.css", "javascripts/faktabank-tabeller.js"]  # the site's own (mkdocs.yml)
 ENTITIES = ["personer/anna.md", "personer/bo.md", "forbund/exempel.md", "forbund/annat.md",
             "rapporter/exempel-2020.md", "insatser/exempel/ar/2020.md", "insatser/exempel/ar/2021.md",
-            "personer/cilla.md", "personer/site.md"]
+            "personer/cilla.md", "personer/site.md", "personer/tecken.md", "personer/tecken2.md"]
 TITLES = {"personer/site.md": "Finsam faktabank"}  # the site's name: twice in the header, which is never split
+# Headings with markup and characters to escape, nested: in the table of contents, a title is written as it is
+# and, as the label of its nested list, through `striptags | e`
+SOURCES = {
+    "personer/tecken.md": "# Tecken\n\n## Avgift & <code>A<B</code> \"kr\"\n\n### Under 'ett'\n\nText.\n\n## Sist\n\nText.\n",
+    "personer/tecken2.md": "# Tecken 2\n\n## Annan <em>rubrik</em> &amp; mer\n\n### Under > två\n\nText.\n\n## Slut\n",
+}
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +40,8 @@ def site(tmp_path_factory: pytest.TempPathFactory):
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path_factory.mktemp("site")),
                          nav=[{"Start": "index.md"}, {"Förbund": "forbund/index.md"}, {"Ordlista": "ordlista.md"}])
     config.plugins._current_plugin = None  # set while MkDocs runs a plugin's event; File.generated reads it
-    files = Files([File.generated(config, uri, content=f"# {TITLES.get(uri, 'Sidan ' + uri)}\n\n## Avsnitt\n\nText.\n")
-                   for uri in IN_NAV + ENTITIES])
+    files = Files([File.generated(config, uri, content=SOURCES.get(
+        uri, f"# {TITLES.get(uri, 'Sidan ' + uri)}\n\n## Avsnitt\n\nText.\n")) for uri in IN_NAV + ENTITIES])
     nav = get_navigation(files, config)
     for file in files.documentation_pages():
         page = file.page or Page(None, file, config)
@@ -67,6 +73,11 @@ def test_cached_parts_give_the_same_pages(site) -> None:
     assert checked  # the header: split around the title in a folder, checked on a second page, then reused
     assert cache.frames is not None and cache.frames.hits >= len(ENTITIES)  # the pages' frames, checked, then used
     assert all(frame is not themecache.OFF for frame in cache.frames.frames.values())
+    # the tables of contents: one shape per kind of page, learned, checked on that page, then used
+    assert cache.toc is not None and cache.toc.hits >= 2 * len(ENTITIES) - 2
+    assert len(cache.toc.frames) == 2 and all(f is not themecache.OFF for f in cache.toc.frames.values())
+    labels = [p for frame in cache.toc.frames.values() for p in frame[1][1::2] if p[0] == "label"]
+    assert labels  # a nested list's label: the title through striptags | e
     make_module = env.get_template(themecache.LANGUAGE_TEMPLATE).make_module
     assert make_module.faktabank_cached
     assert len(make_module.faktabank_modules) == 1  # the translations: made once for every page, not per page
@@ -94,7 +105,8 @@ OUTSIDE</body></html>"""
 
 
 def _frames_env(outside: str):
-    partials = {name: "" for name in (*themecache.PARTIALS, *themecache.TITLED, themecache.LANGUAGE_TEMPLATE)}
+    partials = {name: "" for name in (*themecache.PARTIALS, *themecache.TITLED, themecache.LANGUAGE_TEMPLATE,
+                                      themecache.TOC_TEMPLATE)}
     env = jinja2.Environment(loader=jinja2.DictLoader({
         **partials, "base.html": _BASE.replace("OUTSIDE", outside), "main.html": '{% extends "base.html" %}'}))
     env.filters["url"] = url_filter
@@ -180,3 +192,27 @@ def test_the_wrapped_templates_are_wrapped_once(site) -> None:
 def test_repository_overrides_are_in_use(site) -> None:
     config, *_ = site
     assert Path(config.theme.custom_dir) == ROOT / "overrides"
+
+
+def test_a_table_of_contents_written_otherwise_is_rendered_in_full() -> None:
+    """A toc template that writes an entry's title in a way the frame does not know (here upper case): no frame,
+    every page rendered by Jinja, with the same result."""
+    toc = ('{% for toc_item in page.toc %}<a href="{{ toc_item.url }}">{{ toc_item.title | upper }}</a>'
+           '{% endfor %}')
+    pages = [_Page(f"Titel {n}", f"personer/p{n}/", [_Anchor(f"a{n}")]) for n in range(3)]
+    for page in pages:
+        for anchor in page.toc:
+            anchor.title, anchor.level, anchor.children = f"Rubrik {anchor.url}", 2, []
+
+    def env() -> jinja2.Environment:
+        return jinja2.Environment(loader=jinja2.DictLoader({themecache.TOC_TEMPLATE: toc}))
+
+    plain = [env().get_template(themecache.TOC_TEMPLATE).render(page=p, base_url="../..") for p in pages]
+    cached_env = env()
+    cache = themecache.PartCache([], set())
+    template = cached_env.get_template(themecache.TOC_TEMPLATE)
+    cache.toc = themecache.TocFrames(cache)
+    template.root_render_func = cache.toc.wrap(template.root_render_func)
+    got = [template.render(page=p, base_url="../..") for p in pages]
+    assert got == plain and "RUBRIK #A2" in got[2]
+    assert cache.toc.hits == 0 and list(cache.toc.frames.values()) == [themecache.OFF]

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url, normalize_url
 
 NAV_TEMPLATE = "partials/nav.html"
@@ -53,6 +54,7 @@ class PartCache:
         self.hits = 0
         self._last: tuple[str, str, tuple[str, ...]] | None = None  # (base_url, page url, key): a page's parts in a row
         self.frames: Frames | None = None  # the page template's frames (cache_parts)
+        self.toc: TocFrames | None = None  # the table of contents' frames (cache_parts)
 
     def key(self, context: Any) -> tuple[str, ...] | None:
         page = context.get("page")
@@ -247,6 +249,126 @@ class Frames:
         return "".join(out)
 
 
+TOC_TEMPLATE = "partials/toc.html"
+# While a table of contents' frame is learned, entry n has this title and URL. The title's `<b>&` shows how the
+# template wrote it: as it is (raw), or through `striptags | e` (the label of a nested list: `&amp;`).
+_TOC_TITLE, _TOC_URL = "\ue000T{}<b>&\ue001", "\ue000U{}\ue001"
+_TOC_VALUE = re.compile("\ue000(?:(T)(\\d+)(<b>&|&amp;)|(U)(\\d+))\ue001")
+_RAW, _LABEL, _LINK = "raw", "label", "link"
+
+
+class _Entry:
+    """An entry of a table of contents while its frame is learned: the real entry's level and nesting."""
+
+    def __init__(self, number: int, level: Any, children: list[_Entry]) -> None:
+        self.title, self.url = _TOC_TITLE.format(number), _TOC_URL.format(number)
+        self.level, self.children = level, children
+
+
+def _toc_shape(items: Any) -> tuple | None:
+    """The nesting and levels of a table of contents; None where an entry has more than a title, URL, level
+    and children for the template to read (Material's `typeset`)."""
+    shape = []
+    for item in items:
+        if getattr(item, "typeset", None) is not None:
+            return None
+        children = _toc_shape(item.children)
+        if children is None:
+            return None
+        shape.append((item.level, children))
+    return tuple(shape)
+
+
+def _toc_entries(items: Any, flat: list[Any]) -> list[_Entry]:
+    """Stand-ins for the entries, numbered in document order (their real entries appended to `flat`)."""
+    out = []
+    for item in items:
+        number = len(flat)
+        flat.append(item)
+        out.append(_Entry(number, item.level, _toc_entries(item.children, flat)))
+    return out
+
+
+def _flat(items: Any, flat: list[Any]) -> list[Any]:
+    for item in items:
+        flat.append(item)
+        _flat(item.children, flat)
+    return flat
+
+
+class TocFrames:
+    """The table of contents (Material's partials/toc.html and toc-item.html, a Jinja include per entry) for
+    pages outside the navigation: rendered once per shape (the entries' nesting and levels) with stand-in
+    titles and URLs, which shows where the template writes each entry's URL, its title, and its title as a
+    label (`striptags | e`). A page's table of contents is that text with its own entries written in, once
+    the frame has given one real page exactly as Jinja renders it; a frame that does not is never used."""
+
+    def __init__(self, cache: PartCache) -> None:
+        self.cache = cache
+        self.frames: dict[tuple, tuple[bool, list[Any]] | object] = {}
+        self.hits = 0
+
+    def wrap(self, original: _Render) -> _Render:
+        def render(context: Any) -> Iterator[str]:
+            page = context.get("page")
+            toc = getattr(page, "toc", None)
+            shape = _toc_shape(toc) if toc is not None and self.cache.key(context) is not None else None
+            frame = self.frames.get(shape) if shape is not None else OFF
+            if frame is OFF:
+                yield from original(context)
+            elif frame is not None and frame[0]:  # checked
+                self.hits += 1
+                yield self._fill(frame[1], _flat(toc, []))
+            else:
+                html = "".join(original(context))
+                learned = self._learn(original, context, page, toc)
+                checked = learned is not OFF and self._fill(learned, _flat(toc, [])) == html
+                self.frames[shape] = (True, learned) if checked else OFF
+                yield html
+
+        render.faktabank_cached = True  # type: ignore[attr-defined]
+        return render
+
+    @staticmethod
+    def _learn(original: _Render, context: Any, page: Any, toc: Any) -> list[Any] | object:
+        """The template's text around each entry's title, label and URL (text, (kind, entry), text, …)."""
+        page.toc = _toc_entries(toc, [])
+        try:
+            html = "".join(original(context))
+        finally:
+            page.toc = toc
+        pieces: list[Any] = []
+        at = 0
+        for value in _TOC_VALUE.finditer(html):
+            pieces.append(html[at:value.start()])
+            if value.group(1):
+                pieces.append((_RAW if value.group(3) == "<b>&" else _LABEL, int(value.group(2))))
+            else:
+                pieces.append((_LINK, int(value.group(5))))
+            at = value.end()
+        pieces.append(html[at:])
+        if any("\ue000" in piece or "\ue001" in piece for piece in pieces[::2]):
+            return OFF  # an entry written some other way
+        return pieces
+
+    @staticmethod
+    def _fill(pieces: list[Any], entries: list[Any]) -> str:
+        out = []
+        for i, piece in enumerate(pieces):
+            if i % 2 == 0:
+                out.append(piece)
+            else:
+                kind, number = piece
+                entry = entries[number]
+                if kind == _RAW:
+                    out.append(str(entry.title))
+                elif kind == _LABEL:  # Jinja's `striptags | e`
+                    out.append(str(escape(Markup(str(entry.title)).striptags())))
+                else:
+                    out.append(str(entry.url))
+        return "".join(out)
+
+
 def _url(context: Any, value: str) -> str:
     """The theme's `url` filter (MkDocs'), as the skip link applies it."""
     return normalize_url(str(value), page=context["page"], base=context["base_url"])
@@ -268,6 +390,13 @@ def cache_parts(env: jinja2.Environment, nav_urls: list[str], in_nav: set[str], 
         block = base.blocks.get(name)
         if block is not None and not getattr(block, "faktabank_cached", False):
             base.blocks[name] = cache.wrap(name, block)
+    try:
+        toc = env.get_template(TOC_TEMPLATE)
+    except jinja2.TemplateNotFound:  # a theme without Material's table of contents
+        toc = None
+    if toc is not None and not getattr(toc.root_render_func, "faktabank_cached", False):
+        cache.toc = TocFrames(cache)
+        toc.root_render_func = cache.toc.wrap(toc.root_render_func)
     page = env.get_template(PAGE_TEMPLATE)
     if not getattr(page.root_render_func, "faktabank_cached", False):
         frames = Frames(cache, page, base)

@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -307,3 +308,44 @@ def test_a_workers_pipe_holds_many_pages() -> None:
     finally:
         reader.close()
         writer.close()
+
+
+def _slowly_with_pid(item: int) -> tuple[int, int]:
+    time.sleep(0.01)
+    return item * item, os.getpid()
+
+
+def test_split_work_meets_in_the_middle_and_keeps_the_order() -> None:
+    results = workers.split_work(list(range(60)), _slowly_with_pid)
+    assert [value for value, _ in results] == [i * i for i in range(60)]
+    pids = [pid for _, pid in results]
+    here = pids.count(os.getpid())
+    assert 0 < here < 60  # both processes did some
+    assert pids[:here] == [os.getpid()] * here and os.getpid() not in pids[here:]  # this one the first, the other the rest
+
+
+def _dies_in_child(parent: int, item: int) -> int:
+    if os.getpid() != parent and item == 55:
+        os._exit(3)
+    return item + 1
+
+
+def _fails_in_child(parent: int, item: int) -> int:
+    if os.getpid() != parent:
+        raise RuntimeError("fails in the forked process")
+    time.sleep(0.005)
+    return item + 1
+
+
+@pytest.mark.parametrize("function", [_dies_in_child, _fails_in_child])
+def test_split_work_does_here_what_the_forked_process_left_undone(function) -> None:
+    assert workers.split_work(list(range(60)), partial(function, os.getpid())) == list(range(1, 61))
+
+
+def _always_fails(item: int) -> int:
+    raise ValueError(f"fel i {item}")
+
+
+def test_split_work_raises_here_as_without_a_second_process() -> None:
+    with pytest.raises(ValueError, match="fel i 0"):
+        workers.split_work(list(range(10)), _always_fails)

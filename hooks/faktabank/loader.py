@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from .model import (
 )
 from .prune import prune
 from .schema import validate
-from .workers import Background
+from .workers import split_work
 from .yamlload import Document, dotted, load
 
 NUMBER_AS_TEXT = re.compile(r"^[+\-−]?\s*\d[\d .,\u00a0]*(\s*(kr|tkr|kkr|%))?$")
@@ -59,7 +60,7 @@ def kind_of(rel: str) -> str | None:
     return None
 
 
-PARALLEL_FROM = 200  # data files: from this many, the second half is parsed in a forked process
+PARALLEL_FROM = 200  # data files: from this many, they are parsed in two processes
 _Read = tuple[tuple[str, Document] | None, list[Problem]]
 
 
@@ -89,27 +90,14 @@ def _read_all(root: Path, files: list[Path]) -> list[_Read]:
 def read_documents(root: Path, parallel: bool = False) -> tuple[list[tuple[str, Document]], list[Problem]]:
     """Parse and schema-check every data file. Returns documents and all problems found, in file order.
 
-    With many files (a national dataset) and `parallel`, a forked process (workers.Background) reads the
-    second half of them, by size, while this process reads the first."""
+    With many files (a national dataset) and `parallel`, a forked process reads them from the last back while
+    this process reads them from the first on, until they meet (workers.split_work)."""
     data_dir = root / "data"
     if not data_dir.is_dir():
         raise DataError([Problem("data", None, "", "katalogen data/ saknas")])
     files = [file for file in sorted(data_dir.rglob("*")) if not file.is_dir()]
-    if parallel and len(files) >= PARALLEL_FROM:
-        sizes = [file.stat().st_size for file in files]
-        half, total, everything = 0, 0, sum(sizes)
-        while half < len(files) and total * 2 < everything:
-            total += sizes[half]
-            half += 1
-        second = Background(_read_all, root, files[half:])
-        try:
-            first = _read_all(root, files[:half])
-        except BaseException:
-            second.close()
-            raise
-        read = first + second.result()
-    else:
-        read = _read_all(root, files)
+    two = parallel and len(files) >= PARALLEL_FROM
+    read = split_work(files, partial(_read, root)) if two else _read_all(root, files)
     docs = [doc for doc, _ in read if doc is not None]
     problems = [problem for _, found in read for problem in found]
     return docs, problems

@@ -1,6 +1,6 @@
 """Forked processes: worker processes that make generated pages while MkDocs builds pages in the main
-process, and `Background`, one function call in a forked process (reading half of data/, writing the open
-data).
+process; `split_work`, which reads data/ in two processes that meet in the middle; and `Background`, one
+function call in a forked process (the checks for Datakvalitet, writing the open data).
 
 MkDocs builds one page at a time in one process. The faktabank's own per-page work (the page's template,
 the conversion to HTML, the content passes; content.make) and the theme's rendering of the page around it
@@ -172,6 +172,69 @@ def main_share(jobs: Sequence[_Job], count: int, main_weight: float = MAIN_WEIGH
     """The pages (src_uri, in order) the main process will make itself when `Workers(jobs, count)` makes the rest."""
     _, owners = _lanes(jobs, count, main_weight)
     return [src for (src, _, _), lane in zip(jobs, owners, strict=True) if lane == MAIN]
+
+
+def _from_end(items: Sequence[Any], do: Callable[[Any], Any], claims: mmap.mmap, conn: Connection) -> None:
+    """split_work's forked process: `do` for each item from the last back, until one is taken; each result is
+    sent as soon as it is there, then None."""
+    try:
+        for i in range(len(items) - 1, -1, -1):
+            if claims[i] != 0:
+                break
+            claims[i] = TAKEN
+            conn.send((i, do(items[i])))
+    except Exception:  # what is left undone is done in the main process, which reports any error itself
+        pass
+    finally:
+        with contextlib.suppress(BrokenPipeError, EOFError, OSError):
+            conn.send(None)
+        conn.close()
+
+
+def split_work(items: Sequence[Any], do: Callable[[Any], Any]) -> list[Any]:
+    """`do` for every item, in two processes: this one from the first item on, a forked one from the last item
+    back, until they meet (a byte per item, shared, says which are taken), so both finish together however
+    fast each is. The forked process sends each result as it has it, and this one takes them in between its
+    own items, so neither waits at the end for a pickled half. The results come in the items' order. What
+    the forked process leaves undone (it failed, or died) is done here, where an error is raised as without it."""
+    claims = mmap.mmap(-1, max(1, len(items)))
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    _widen(writer)
+    process = context.Process(target=_from_end, args=(items, do, claims, writer), daemon=True,
+                              name="faktabank-halva")
+    process.start()
+    writer.close()
+    results: dict[int, Any] = {}
+    ended = False
+
+    def collect(wait: bool) -> None:
+        nonlocal ended
+        try:
+            while not ended and (wait or reader.poll()):
+                message = reader.recv()
+                if message is None:
+                    ended = True
+                else:
+                    results.setdefault(message[0], message[1])
+        except (EOFError, OSError):
+            ended = True
+
+    try:
+        for i, item in enumerate(items):
+            if claims[i] != 0:
+                break  # the forked process has come this far: the rest is taken
+            claims[i] = STARTED
+            results[i] = do(item)
+            collect(wait=False)
+        collect(wait=True)
+    finally:
+        reader.close()
+        process.join(timeout=0.5)
+        if process.is_alive():
+            process.terminate()
+            process.join()
+    return [results[i] if i in results else do(item) for i, item in enumerate(items)]
 
 
 class Background:

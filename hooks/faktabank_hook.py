@@ -3,8 +3,9 @@
 Thin on purpose: each event calls into the faktabank package (hooks/faktabank/).
 on_startup  → remembers the command: under `mike` (which only reads the config) on_config builds nothing
 on_config   → loader.build (parse, schema, cross-references, model; with workers a large data/ is read by two
-              processes); opendata.write (the open-data files, to a temporary folder; with workers in a
-              background process); render.Renderer (every page planned; a page's template runs only when its
+              processes); reconcile (the checks for Datakvalitet; with workers in a background process);
+              opendata.write (the open-data files, to a temporary folder; with workers in a background
+              process); render.Renderer (every page planned; a page's template runs only when its
               content is made); privacyscan.install (Material's privacy plugin scans only the stretches of
               a page that can hold an external URL)
 on_files    → adds every generated page as a virtual file (File.generated) with an empty source, and the
@@ -16,9 +17,9 @@ on_page_markdown → about.Sections fills marker lines in hand-written pages (<!
                    rawhtml.Stash (a Markdown preprocessor) passes generated pages' HTML blocks straight through;
                    a generated page is given the template PAGE_TEMPLATE, which writes out the finished page, and
                    MkDocs does not convert its still empty source (content.defer)
-on_env      → themecache.cache_parts (theme parts shared by entity pages rendered once, the page template as
-              a frame around each page's own blocks); starts the worker processes that make and render the
-              generated pages (workers.Workers)
+on_env      → themecache.cache_parts (theme parts shared by entity pages rendered once, the table of contents
+              and the page template as frames); starts the worker processes that make and render the
+              generated pages (workers.Workers; the main process takes over a page rather than wait for it)
 on_page_content → a hand-written page: glossary.Annotator wraps glossary terms in <abbr title> (tooltips);
                   a11y.improve makes table boxes named, keyboard-focusable regions
 on_page_context → a generated page gets its content (content.make, the same passes) and the theme's page

@@ -9,7 +9,9 @@ templates so that each distinct version is rendered once and reused. The header 
 title: it is kept as the part before and after the title, once checked on two pages (`wrap_titled`). The
 translations module the base template imports for every page is made once (`cache_language`). What is left
 of the page template outside the page's own blocks is kept as a frame per key and filled with each page's
-blocks, once checked on two pages (`Frames`). Pages in the navigation (whose own entry is marked active and
+blocks, once checked on two pages (`Frames`); the table of contents is kept as a frame per shape, learned with
+stand-in entries and checked on a real page, that each page's entries are written into (`TocFrames`). Pages in
+the navigation (whose own entry is marked active and
 carries their table of contents) are always rendered in full.
 
 What a wrapped part yields for a page is what Jinja's own render function yields for it, joined.

@@ -10,9 +10,12 @@ processes once the file list, navigation and theme are final (the hook's `on_env
 Each worker makes its pages in MkDocs' build order; a thread in the worker sends each result through a pipe
 (widened to hold about 25 pages), so the worker goes on making pages while the main process is busy with a
 long page of its own. `take`, which the hook calls for every generated page, first collects whatever
-results have come, then hands the page to the hook when MkDocs reaches it. Collecting stops while LIMIT
-results from a worker wait to be taken, and a worker keeps at most LIMIT results to send, so neither
-process holds more than a few hundred finished pages per worker, and a worker that far ahead waits. (A
+results have come, then hands the page to the hook when MkDocs reaches it. Should the page not be there,
+the main process takes it over if the worker has not started it, or else makes the worker's next pages
+itself while it waits (the worker skips both), so neither process idles while the other has work.
+Collecting stops while LIMIT results from a worker wait to be taken, and a worker keeps at most LIMIT
+results to send, so neither process holds more than a few hundred finished pages per worker, and a worker
+that far ahead waits. (A
 reader thread in the main process would have to win the GIL from the build for every result; measured,
 workers then waited for it for seconds.)
 

@@ -160,18 +160,28 @@ def test_pages_taken_over_from_a_slow_worker_are_the_same(tmp_path: Path, monkey
         close(pool)
 
     monkeypatch.setattr(workers.Workers, "close", counting)
+    _build_here(config)
+    assert taken and taken[0][0] > 20 and taken[0][0] < taken[0][1]  # pages taken over, not all of them
+    _same_as_without_workers(tmp_path, tmp_path / "taken")
+
+
+def _build_here(config) -> None:
+    """`mkdocs build` of the config in this process (the hook's functions can be patched)."""
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)
     finally:
         config.plugins.on_shutdown()
-    assert taken and taken[0][0] > 20 and taken[0][0] < taken[0][1]  # pages taken over, not all of them
+
+
+def _same_as_without_workers(tmp_path: Path, built: Path) -> None:
+    """The site in `built` is byte for byte the site built with no worker processes."""
     plain = tmp_path / "plain"
     result = run_build(ROOT, plain, {"FAKTABANK_WORKERS": "0", "SOURCE_DATE_EPOCH": "1700000000"})
     assert result.returncode == 0, result.stderr[-3000:]
-    built, reference = _files(tmp_path / "taken"), _files(plain)
-    assert built.keys() == reference.keys()
-    assert [name for name in reference if built[name] != reference[name]] == []
+    got, reference = _files(built), _files(plain)
+    assert got.keys() == reference.keys()
+    assert [name for name in reference if got[name] != reference[name]] == []
 
 
 def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -258,19 +268,10 @@ def test_pages_made_while_the_open_data_is_written_are_the_same(tmp_path: Path, 
         premade.append(len(hook._premade))
 
     monkeypatch.setattr(hook, "_premake", counting)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
+    _build_here(config)
     assert premade and premade[0] > 20  # made ahead, and then taken in _fill
     assert hook._premade == {}
-    plain = tmp_path / "plain"
-    result = run_build(ROOT, plain, {"FAKTABANK_WORKERS": "0", "SOURCE_DATE_EPOCH": "1700000000"})
-    assert result.returncode == 0, result.stderr[-3000:]
-    ahead, reference = _files(tmp_path / "ahead"), _files(plain)
-    assert ahead.keys() == reference.keys()
-    assert [name for name in reference if ahead[name] != reference[name]] == []
+    _same_as_without_workers(tmp_path, tmp_path / "ahead")
 
 
 @pytest.mark.parametrize("function", [_in_child_only_fails, _dies])

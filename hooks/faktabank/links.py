@@ -73,8 +73,18 @@ class Linker:
             rel = "./"
         return rel + (f"#{anchor}" if anchor else "")
 
+    @cached_property
+    def _hrefs(self) -> dict[tuple[str, str | int | None, str], str]:
+        return {}
+
     def to(self, kind: str, entity_id: str | int | None = None, anchor: str = "") -> str:
-        return self.url(src_uri(kind, entity_id), anchor)
+        """The relative link to an entity's page, worked out once per page for each target: a report page
+        links the same members, förbund and reports many times (nationally a third of the links are new)."""
+        key = (kind, entity_id, anchor)
+        href = self._hrefs.get(key)
+        if href is None:
+            href = self._hrefs[key] = self.url(src_uri(kind, entity_id), anchor)
+        return href
 
     def _a(self, href: str, text: str) -> Markup:
         return markup(f'<a href="{escape(href)}">{escape(text)}</a>')  # what Markup.format gives, without its parser

@@ -251,7 +251,8 @@ def _jobs(src_uris: Iterable[str]) -> list[tuple[str, Callable[[str], content.Ma
 
 
 def _make_ahead(src_uri: str) -> content.Made | None:
-    """A page's content made in this process before MkDocs gets to it (the fast path only, as in _premake)."""
+    """A page's content made in this process before MkDocs gets to it (_premake, and while a worker is busy):
+    the fast path only, which needs nothing of MkDocs."""
     return content.make_simple(_pages[src_uri].content, _improve)
 
 
@@ -262,7 +263,7 @@ def _premake(background: Background) -> None:
     for src_uri in main_share(_jobs(_pages), content.worker_count()):
         if background.ready():
             return
-        made = content.make_simple(_pages[src_uri].content, _improve)
+        made = _make_ahead(src_uri)
         if made is not None:
             _premade[src_uri] = made
 

@@ -206,10 +206,11 @@ def _check_report(doc: Document, refs: dict[str, Mapping], forbund: Mapping, ins
                                         f"datum inom rapportens period {fran} – {till} förväntades, fick {value}"))
     latest = d["beslut"]["datum"] if "beslut" in d else f"{int(till[:4]) + 1}{till[4:]}"
     events = ("handelser", "*", "datum")
-    for path, value in (walk(d, events) if any(value > latest for value in values(d, events)) else ()):
-        if value > latest:  # a report may recall earlier decisions, but cannot report after it was decided
-            problems.append(Problem(doc.path, doc.line(path), dotted(path),
-                                    f"datum senast {latest} (rapportens beslutsdatum) förväntades, fick {value}"))
+    if any(value > latest for value in values(d, events)):
+        for path, value in walk(d, events):
+            if value > latest:  # a report may recall earlier decisions, but cannot report after it was decided
+                problems.append(Problem(doc.path, doc.line(path), dotted(path),
+                                        f"datum senast {latest} (rapportens beslutsdatum) förväntades, fick {value}"))
     if "beslut" in d and d["beslut"]["datum"] < till:
         problems.append(Problem(doc.path, doc.line(("beslut", "datum")), "beslut.datum",
                                 f"beslutsdatum efter periodens slut {till} förväntades"))

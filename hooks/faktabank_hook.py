@@ -49,15 +49,19 @@ from mkdocs.structure.pages import Page as MkPage
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from faktabank import a11y, compare, content, opendata, privacyscan, rawhtml, reconcile, themecache
-from faktabank.about import Sections
-from faktabank.errors import DataError
-from faktabank.glossary import Annotator
-from faktabank.loader import build
-from faktabank.options import from_environment
-from faktabank.render import Page, Renderer
-from faktabank.roles import roles_of
-from faktabank.workers import Background, Workers, main_share
+from faktabank.derive import compare, reconcile
+from faktabank.derive.roles import roles_of
+from faktabank.export import opendata
+from faktabank.load.errors import DataError
+from faktabank.load.loader import build
+from faktabank.load.options import from_environment
+from faktabank.pages import a11y
+from faktabank.pages.about import Sections
+from faktabank.pages.glossary import Annotator
+from faktabank.pages.render import Page, Renderer
+from faktabank.plugin import content
+from faktabank.speed import privacyscan, rawhtml, themecache
+from faktabank.speed.workers import Background, Workers, main_share, split_work
 
 _pages: dict[str, Page] = {}  # every generated page, by src_uri
 _data_files: dict[str, Path] = {}  # the open-data files (written by opendata.write), by path under site/
@@ -102,7 +106,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         options = from_environment()
         parallel = content.worker_count() > 0  # with workers: data/ is read, and the open data written, in two processes
-        model = build(root, options, parallel)
+        model = build(root, options, split_work if parallel else None)
         gc.freeze()
         gc.set_threshold(_GC_THRESHOLDS[0], _GC_THRESHOLDS[1], 1 << 30)
         gc.enable()

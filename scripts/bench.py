@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from generate_national import generate  # noqa: E402
 
-from faktabank.content import worker_count  # noqa: E402
+from faktabank.plugin.content import worker_count  # noqa: E402
 
 MB = 1024 * 1024
 KB = 1024

@@ -8,10 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from faktabank.errors import DataError
-from faktabank.loader import build
-from faktabank.options import from_environment
-from faktabank.render import Renderer
+from faktabank.load.errors import DataError
+from faktabank.load.loader import build
+from faktabank.load.options import from_environment
+from faktabank.pages.render import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from faktabank.errors import DataError  # noqa: E402
-from faktabank.loader import Options, build  # noqa: E402
+from faktabank.load.errors import DataError  # noqa: E402
+from faktabank.load.loader import Options, build  # noqa: E402
 
 ALIAS = "latest"
 IDENTITY = {"GIT_AUTHOR_NAME": "Finsam faktabank", "GIT_AUTHOR_EMAIL": "faktabank@localhost",

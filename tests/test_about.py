@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT, run_build
-from faktabank.loader import build
+from faktabank.load.loader import build
 from htmlpage import page
 
 

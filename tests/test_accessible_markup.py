@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from faktabank import a11y
+from faktabank.pages import a11y
 from htmlpage import norm
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_build
-from faktabank.errors import DataError
-from faktabank.loader import build
+from faktabank.load.errors import DataError
+from faktabank.load.loader import build
 
 REPORT = "data/rapporter/exempel-2020.yaml"
 

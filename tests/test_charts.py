@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from faktabank import charts
+from faktabank.pages import charts
 from htmlpage import norm
 
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from faktabank import compare
-from faktabank.comparecells import value_text
-from faktabank.loader import build
-from faktabank.publish import SUMMARY
-from faktabank.yamlload import load
+from faktabank.derive import compare
+from faktabank.load.loader import build
+from faktabank.load.yamlload import load
+from faktabank.pages.comparecells import value_text
+from faktabank.pages.publish import SUMMARY
 from htmlpage import norm
 
 ROOT = Path(__file__).resolve().parent.parent

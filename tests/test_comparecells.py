@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from faktabank.compare import EQUITY_CEILING, Ref, Value
-from faktabank.comparecells import cell, value, value_text
-from faktabank.links import Linker
-from faktabank.loader import build
+from faktabank.derive.compare import EQUITY_CEILING, Ref, Value
+from faktabank.load.loader import build
+from faktabank.pages.comparecells import cell, value, value_text
+from faktabank.text.links import Linker
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from faktabank import render
+from faktabank.pages import render
 
 
 @pytest.fixture

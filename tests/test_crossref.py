@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from faktabank import crossref
-from faktabank.loader import read_documents
+from faktabank.load import crossref
+from faktabank.load.loader import read_documents
 
 PATTERNS = [p for p, _ in crossref.REPORT_REFS] + list(crossref.REPORT_DATES) + [("handelser", "*", "datum"), ()]
 

@@ -5,7 +5,7 @@ sites.)"""
 
 from __future__ import annotations
 
-from faktabank.figures import Contribution, Fact, contribution_grid
+from faktabank.derive.figures import Contribution, Fact, contribution_grid
 
 
 def _c(label: str, parter: tuple[str, ...], year: int, report: str, value: int) -> Contribution:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from faktabank import formatting
-from faktabank.formatting import MINUS, NBSP, amount, number
+from faktabank.text import formatting
+from faktabank.text.formatting import MINUS, NBSP, amount, number
 
 
 def _general(value: object, signed: bool = False) -> str:

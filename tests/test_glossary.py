@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from faktabank.glossary import Annotator
-from faktabank.loader import build
+from faktabank.load.loader import build
 from faktabank.model import Term
+from faktabank.pages.glossary import Annotator
 from htmlpage import page
 
 ROOT = Path(__file__).resolve().parent.parent

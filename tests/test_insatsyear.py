@@ -10,10 +10,10 @@ import pytest
 from markupsafe import escape
 
 from conftest import ROOT
-from faktabank.insatsyear import insats_year, period, steering_group
-from faktabank.links import Linker
-from faktabank.loader import build
-from faktabank.tablehtml import facts, source
+from faktabank.load.loader import build
+from faktabank.pages.insatsyear import insats_year, period, steering_group
+from faktabank.pages.tablehtml import facts, source
+from faktabank.text.links import Linker
 
 
 @pytest.fixture(scope="module")

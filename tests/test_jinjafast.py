@@ -12,8 +12,8 @@ import pytest
 from jinja2 import Environment, StrictUndefined, Undefined, UndefinedError, pass_context, pass_environment
 from markupsafe import Markup
 
-from faktabank import escaping
-from faktabank.jinjafast import FastEnvironment
+from faktabank.speed.jinjafast import FastEnvironment
+from faktabank.text import escaping
 
 TEMPLATE = (
     "{{ d.namn }}|{{ d.get('saknas', 'standard') }}|{{ d['items'] }}|{{ d.items() | list | length }}|"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from faktabank.links import Linker, src_uri
-from faktabank.loader import Options, build
+from faktabank.load.loader import Options, build
+from faktabank.text.links import Linker, src_uri
 
 HERE = ["index.md", "rapporter/index.md", "rapporter/vasteras-2021.md", "insatser/x/ar/2021.md",
         "jamforelser/intakter.md", "personer/p.md"]

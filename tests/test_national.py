@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, make_project, run_build
-from faktabank import reconcile
-from faktabank.loader import build
+from faktabank.derive import reconcile
+from faktabank.load.loader import build
 
 sys.path.insert(0, str(ROOT / "scripts"))
 

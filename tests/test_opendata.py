@@ -15,8 +15,9 @@ from frictionless import Package, validate
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from faktabank import compare, datatables, opendata
-from faktabank.loader import Options, build
+from faktabank.derive import compare
+from faktabank.export import datatables, opendata
+from faktabank.load.loader import Options, build
 from htmlpage import page
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, SOURCES, source_text
-from faktabank.loader import build
-from faktabank.roles import build_roles
+from faktabank.derive.roles import build_roles
+from faktabank.load.loader import build
 from htmlpage import Table, page
 from sourcetables import row_signature, source_rows, split_row
 

@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
 from conftest import ROOT
-from faktabank import privacyscan
+from faktabank.speed import privacyscan
 
 TRICKY = [
     "",

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_build, source_text
-from faktabank.loader import build
-from faktabank.reconcile import CHECKS, Finding, NameVariant, name_variants, reconcile
+from faktabank.derive.reconcile import CHECKS, Finding, NameVariant, name_variants, reconcile
+from faktabank.load.loader import build
 from htmlpage import page
 from sourcetables import section, source_rows
 

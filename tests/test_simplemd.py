@@ -17,9 +17,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
 from conftest import MINIMAL, ROOT
-from faktabank import rawhtml, simplemd
-from faktabank.loader import Options, build
-from faktabank.render import Renderer
+from faktabank.load.loader import Options, build
+from faktabank.pages.render import Renderer
+from faktabank.speed import rawhtml, simplemd
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from generate_national import generate

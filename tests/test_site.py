@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from faktabank.loader import build
+from faktabank.load.loader import build
 from htmlpage import page, read_page
 
 ROOT = Path(__file__).resolve().parent.parent

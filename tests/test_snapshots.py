@@ -27,9 +27,9 @@ import yaml
 from test_site import _target
 
 from conftest import ROOT
-from faktabank.errors import DataError
-from faktabank.loader import Options, build
-from faktabank.options import from_environment
+from faktabank.load.errors import DataError
+from faktabank.load.loader import Options, build
+from faktabank.load.options import from_environment
 from htmlpage import read_page
 
 LATER = "data/rapporter/vasterbergslagen-2023.yaml"

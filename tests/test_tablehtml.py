@@ -10,11 +10,11 @@ from dataclasses import replace
 import pytest
 
 from conftest import ROOT
-from faktabank.links import Linker
-from faktabank.loader import build
+from faktabank.derive.roles import Role
+from faktabank.load.loader import build
 from faktabank.model import Cell, Column, Row
-from faktabank.roles import Role
-from faktabank.tablehtml import roles_table, source, statement_table, unit_caption
+from faktabank.pages.tablehtml import roles_table, source, statement_table, unit_caption
+from faktabank.text.links import Linker
 
 
 @pytest.fixture(scope="module")

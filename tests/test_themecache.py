@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import url_filter
 
 from conftest import ROOT
-from faktabank import themecache
+from faktabank.speed import themecache
 
 IN_NAV = ["index.md", "forbund/index.md", "ordlista.md"]
 # Two pages per folder, and pages at the same depth in different folders (their links to the navigation differ)

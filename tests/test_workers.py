@@ -20,8 +20,10 @@ from mkdocs.config import load_config
 from mkdocs.structure.toc import TableOfContents
 
 from conftest import MINIMAL, ROOT, make_project, run_build
-from faktabank import loader, opendata, workers
-from faktabank.content import Made, worker_count
+from faktabank.export import opendata
+from faktabank.load import loader
+from faktabank.plugin.content import Made, worker_count
+from faktabank.speed import workers
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -287,7 +289,7 @@ def test_data_read_in_two_processes_is_read_as_in_one(tmp_path: Path, monkeypatc
     (project / "data" / "insatser" / "fel.yaml").write_text("insatser: 3\n", encoding="utf-8")
     serial = loader.read_documents(project)
     monkeypatch.setattr(loader, "PARALLEL_FROM", 2)
-    parallel = loader.read_documents(project, parallel=True)
+    parallel = loader.read_documents(project, workers.split_work)
     assert [d.path for _, d in serial[0]] == [d.path for _, d in parallel[0]]
     assert [d.data for _, d in serial[0]] == [d.data for _, d in parallel[0]]
     assert [d.lines for _, d in serial[0]] == [d.lines for _, d in parallel[0]]

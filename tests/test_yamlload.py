@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from faktabank import yamlload
+from faktabank.load import yamlload
 
 SCALARS = ["0", "7", "42", "0123", "089", "1_000", "-5", "+5", "0x1F", "0o17", "1:30", "3.14", "-0.5", ".5",
            "1e3", "1.0e+3", ".inf", "-.Inf", ".nan", "yes", "No", "TRUE", "off", "On", "y", "n", "null", "Null",

@@ -6,9 +6,9 @@ import gc
 import sys
 from pathlib import Path
 
-from .errors import DataError
-from .loader import build
-from .options import from_environment
+from faktabank.load.errors import DataError
+from faktabank.load.loader import build
+from faktabank.load.options import from_environment
 
 
 def main(argv: list[str]) -> int:

@@ -12,9 +12,9 @@ import functools
 import re
 from pathlib import Path
 
-from faktabank.links import page_url
-from faktabank.loader import build
-from faktabank.render import Renderer
+from faktabank.load.loader import build
+from faktabank.pages.render import Renderer
+from faktabank.text.links import page_url
 
 ROOT = Path(__file__).resolve().parents[2]
 

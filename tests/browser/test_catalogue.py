@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from faktabank import catalog
-from faktabank.loader import build
+from faktabank.derive import catalog
+from faktabank.load.loader import build
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,0 +1,202 @@
+"""Read data/ into the model: parse (safe YAML) → schema → cross-references → model.
+
+Nothing here renders, and nothing here writes: data/ is only ever read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from faktabank.load import crossref
+from faktabank.load.errors import DataError, Problem
+from faktabank.load.prune import prune
+from faktabank.load.schema import validate
+from faktabank.load.yamlload import Document, dotted, load
+from faktabank.model import (
+    AMOUNT_UNITS,
+    UNIT_FACTOR,
+    Cell,
+    Column,
+    Forbund,
+    Insats,
+    Model,
+    Organisation,
+    Person,
+    Report,
+    Row,
+    Source,
+    Table,
+    Term,
+    freeze,
+)
+
+NUMBER_AS_TEXT = re.compile(r"^[+\-−]?\s*\d[\d .,\u00a0]*(\s*(kr|tkr|kkr|%))?$")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to build: the edition and, for a snapshot, the last reporting year included."""
+
+    edition: str = "public"
+    upto: int | None = None
+
+
+def kind_of(rel: str) -> str | None:
+    """The schema kind of a file from its place under data/."""
+    parts = rel.split("/")
+    if parts == ["data", "organisationer.yaml"]:
+        return "organisationer"
+    if parts == ["data", "personer.yaml"]:
+        return "personer"
+    if parts == ["data", "ordlista.yaml"]:
+        return "ordlista"
+    if len(parts) == 3 and parts[1] in ("forbund", "insatser", "rapporter"):
+        return {"forbund": "forbund", "insatser": "insatser", "rapporter": "rapport"}[parts[1]]
+    return None
+
+
+PARALLEL_FROM = 200  # data files: from this many, they are parsed in two processes
+_Read = tuple[tuple[str, Document] | None, list[Problem]]
+
+
+def _read(root: Path, file: Path) -> _Read:
+    """Parse and schema-check one file under data/: its document (None if it has problems) and its problems."""
+    rel = file.relative_to(root).as_posix()
+    if file.suffix not in (".yaml", ".yml"):
+        if file.name != "README.md":
+            return None, [Problem(rel, None, "", "okänd fil i data/; bara .yaml-filer hör hemma här")]
+        return None, []
+    kind = kind_of(rel)
+    if kind is None:
+        return None, [Problem(rel, None, "", "okänd placering; data/organisationer.yaml, data/personer.yaml, "
+                              "data/forbund/*.yaml, data/insatser/*.yaml eller data/rapporter/*.yaml förväntades")]
+    try:
+        doc = load(file, rel)
+    except DataError as exc:
+        return None, exc.problems
+    found = validate(doc, kind)
+    return (None if found else (kind, doc)), found
+
+
+# How a list of files is read: `each(file)` for every file, results in the files' order. The plain way is a loop;
+# the speed layer hands in one that reads a large data/ in two processes (speed.workers.split_work).
+ReadAll = Callable[[list[Path], Callable[[Path], _Read]], list[_Read]]
+
+
+def read_documents(root: Path, read_all: ReadAll | None = None) -> tuple[list[tuple[str, Document]], list[Problem]]:
+    """Parse and schema-check every data file. Returns documents and all problems found, in file order.
+
+    `read_all` reads the files (by default one after the other); it is used only from PARALLEL_FROM files on."""
+    data_dir = root / "data"
+    if not data_dir.is_dir():
+        raise DataError([Problem("data", None, "", "katalogen data/ saknas")])
+    files = [file for file in sorted(data_dir.rglob("*")) if not file.is_dir()]
+    each = partial(_read, root)
+    many = read_all is not None and len(files) >= PARALLEL_FROM
+    read = read_all(files, each) if many and read_all else [each(file) for file in files]
+    docs = [doc for doc, _ in read if doc is not None]
+    problems = [problem for _, found in read for problem in found]
+    return docs, problems
+
+
+def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, problems: list[Problem]) -> Table:
+    columns = tuple(
+        Column(c["id"], c["rubrik"], c.get("ar") or (int(c["datum"][:4]) if "datum" in c else None),
+               c.get("datum"), c.get("slag"), c.get("enhet", raw["enhet"]))
+        for c in raw["kolumner"]
+    )
+    rows = []
+    for r_i, r in enumerate(raw["rader"]):
+        rpath = (*path, "rader", r_i)
+        values = r.get("varden", [])
+        if values and len(values) != len(columns):
+            problems.append(Problem(doc.path, doc.line((*rpath, "varden")), dotted((*rpath, "varden")),
+                                    f"{len(columns)} värden förväntades (ett per kolumn), fick {len(values)}"))
+        cells = []
+        for c_i, value in enumerate(values):
+            unit = r.get("enhet") or (columns[c_i].enhet if c_i < len(columns) else raw["enhet"])
+            cpath = (*rpath, "varden", c_i)
+            kronor = None
+            if unit in AMOUNT_UNITS:
+                if isinstance(value, float):
+                    problems.append(Problem(doc.path, doc.line(cpath), dotted(cpath),
+                                            f"belopp i {unit} ska vara ett heltal, fick {value!r}",
+                                            "skriv beloppet i tabellens enhet utan decimaler"))
+                elif isinstance(value, str) and NUMBER_AS_TEXT.match(value.strip()):
+                    problems.append(Problem(doc.path, doc.line(cpath), dotted(cpath),
+                                            f"belopp i {unit} ska vara ett heltal, fick texten {value!r}",
+                                            "skriv t.ex. 4.511.722 som 4511722 och ange enheten i 'enhet'"))
+                elif isinstance(value, int):
+                    kronor = value * UNIT_FACTOR[unit]
+            cells.append(Cell(value, unit, kronor))
+        rows.append(Row(r["text"], r.get("slag", "rad"), r.get("not"), r.get("projekt"), r.get("insats"),
+                        tuple(r.get("parter", ())), r.get("nyckel"), tuple(cells), doc.line(rpath)))
+    return Table(raw["id"], raw["typ"], raw["rubrik"], raw["avsnitt"], raw["enhet"], raw.get("not"),
+                 raw.get("kommentar"), columns, tuple(rows),
+                 Source(doc.path, doc.line(path), report_id, raw["avsnitt"]))
+
+
+def build(root: Path, options: Options | None = None, read_all: ReadAll | None = None) -> Model:
+    """Load, validate and model all data under root/data. Raises DataError listing every problem.
+    `read_all`: how the files are read (read_documents)."""
+    options = options or Options()
+    docs, problems = read_documents(root, read_all)
+    if problems:  # cross-file checks on half-read data would only add follow-on errors
+        raise DataError(problems)
+    organisations: dict[str, Organisation] = {}
+    persons: dict[str, Person] = {}
+    forbund: dict[str, Forbund] = {}
+    insatser: dict[str, Insats] = {}
+    reports: dict[str, Report] = {}
+    report_data: dict[str, Any] = {}  # each report's data as parsed, for prune
+    glossary: list[Term] = []
+
+    for kind, doc in docs:
+        d = doc.data
+        if kind == "organisationer":
+            for i, o in enumerate(d["organisationer"]):
+                organisations[o["id"]] = Organisation(
+                    o["id"], o["namn"], o["typ"], o.get("del_av"), tuple(o.get("forkortningar", ())),
+                    tuple(o.get("alias", ())), freeze(o.get("tidigare_namn", [])), o.get("webb"),
+                    o.get("beskrivning"), o.get("intern"), Source(doc.path, doc.line(("organisationer", i))))
+        elif kind == "personer":
+            for i, p in enumerate(d["personer"]):
+                persons[p["id"]] = Person(p["id"], p["namn"], tuple(p.get("alias", ())), p.get("intern"),
+                                          Source(doc.path, doc.line(("personer", i))))
+        elif kind == "ordlista":
+            glossary += [Term(t["id"], t["term"], t.get("utlast"), t["forklaring"], tuple(t.get("former", ())),
+                              t.get("tips", True), tuple(t.get("se_aven", ()))) for t in d["termer"]]
+        elif kind == "forbund":
+            forbund[d["id"]] = Forbund(d["id"], d["namn"], d.get("kortnamn", d["namn"]), freeze(d),
+                                       Source(doc.path, 1, d["kalla"]["rapport"], d["kalla"]["avsnitt"]))
+        elif kind == "insatser":
+            for i, s in enumerate(d["insatser"]):
+                insatser[s["id"]] = Insats(
+                    s["id"], d["forbund"], s["namn"], s["typ"], s.get("projektnummer"), tuple(s.get("alias", ())),
+                    tuple(s.get("teman", ())), s.get("beskrivning"), s.get("intern"),
+                    Source(doc.path, doc.line(("insatser", i))))
+        elif kind == "rapport":
+            tables = tuple(_table(t, doc, ("tabeller", i), d["id"], problems) for i, t in enumerate(d["tabeller"]))
+            report_data[d["id"]] = d
+            reports[d["id"]] = Report(d["id"], d["forbund"], d["typ"], d["period"]["fran"], d["period"]["till"],
+                                      d["status"], freeze(d), tables, Source(doc.path, 1, d["id"]))
+
+    problems += crossref.check(docs, organisations, persons, forbund, insatser, reports)
+    if problems:
+        raise DataError(problems)
+
+    keep = {
+        rid: r for rid, r in reports.items()
+        if (options.edition == "internal" or r.status == "godkand")
+        and (options.upto is None or r.year <= options.upto)
+    }
+    if options.edition == "public" or options.upto is not None:  # the internal reference keeps whole registries
+        organisations, persons, forbund, insatser = prune(organisations, persons, forbund, insatser, keep, report_data)
+    return Model(freeze(organisations), freeze(persons), freeze(forbund), freeze(insatser), freeze(keep),
+                 glossary=tuple(glossary), edition=options.edition, upto=options.upto,
+                 files=tuple(doc.path for _, doc in docs))

@@ -1,0 +1,37 @@
+"""Build parameters: edition (public/internal) and snapshot year, from the environment."""
+
+from __future__ import annotations
+
+import os
+
+from faktabank.load.errors import DataError, Problem
+from faktabank.load.loader import Options
+
+EDITIONS = ("public", "internal")
+
+
+def from_environment() -> Options:
+    """FAKTABANK_EDITION=public|internal; FAKTABANK_UPTO=<year> limits the build to reports ending by then.
+
+    Under `mike deploy <year>` (MIKE_DOCS_VERSION=<year>) the year is the snapshot's, and only the
+    public edition may be built.
+    """
+    edition = os.environ.get("FAKTABANK_EDITION", "public") or "public"
+    if edition not in EDITIONS:
+        raise DataError([Problem("FAKTABANK_EDITION", None, "", f"public eller internal förväntades, fick {edition!r}")])
+    upto_text = os.environ.get("FAKTABANK_UPTO", "")
+    mike = os.environ.get("MIKE_DOCS_VERSION", "")  # set by `mike deploy <år>`: a yearly snapshot
+    if mike.isdigit():
+        if upto_text and upto_text != mike:
+            raise DataError([Problem("FAKTABANK_UPTO", None, "", f"{upto_text} stämmer inte med mike-versionen {mike}",
+                                     "en ögonblicksbild för år X byggs med FAKTABANK_UPTO=X eller utan FAKTABANK_UPTO")])
+        if edition != "public":
+            raise DataError([Problem("FAKTABANK_EDITION", None, "", "ögonblicksbilder byggs bara av den publika utgåvan",
+                                     "bygg den interna utgåvan med make build, inte med mike")])
+        upto_text = mike
+    upto = None
+    if upto_text:
+        if not upto_text.isdigit():
+            raise DataError([Problem("FAKTABANK_UPTO", None, "", f"ett årtal förväntades, fick {upto_text!r}")])
+        upto = int(upto_text)
+    return Options(edition=edition, upto=upto)

@@ -1,0 +1,74 @@
+"""Swedish formatting of numbers, amounts, percentages and dates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from faktabank.text.escaping import escape
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+UNIT_LABEL = {"kr": "kr", "tkr": "tkr", "kkr": "kkr", "procent": "%", "antal": "", "kr/dag": "kr/dag",
+              "procentenheter": "procentenheter", "text": ""}
+UNIT_NAME = {"kr": "kronor", "tkr": "tusental kronor", "kkr": "tusental kronor", "procent": "procent",
+             "antal": "antal", "kr/dag": "kronor per dag", "procentenheter": "procentenheter", "text": "text"}
+
+
+def number(value: Any, *, signed: bool = False) -> str:
+    """4511722 → '4 511 722'; −58818 → '−58 818'; 0.5 → '0,5'. Text passes through unchanged."""
+    if type(value) is int and not signed:  # most numbers: what the general path below gives for them
+        return f"{value:,}".replace(",", NBSP) if value >= 0 else MINUS + f"{-value:,}".replace(",", NBSP)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    negative = value < 0
+    magnitude = abs(value)
+    if isinstance(magnitude, float) and not magnitude.is_integer():
+        whole, frac = f"{magnitude:.10g}".split(".") if "." in f"{magnitude:.10g}" else (f"{magnitude:.10g}", "")
+        whole_part = int(whole)
+        tail = "," + frac if frac else ""
+    else:
+        whole_part = int(magnitude)
+        tail = ""
+    digits = f"{whole_part:,}".replace(",", NBSP)
+    sign = MINUS if negative else ("+" if signed and value > 0 else "")
+    return f"{sign}{digits}{tail}"
+
+
+def amount(value: Any, unit: str) -> str:
+    """A value with its unit: '4 511 722 kr', '93 %', '−59 tkr'."""
+    if value is None:
+        return ""
+    text = number(value)
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return text
+    label = UNIT_LABEL.get(unit, unit)
+    return f"{text}{NBSP}{label}" if label else text
+
+
+def percent(value: Any) -> str:
+    return amount(value, "procent")
+
+
+def date(value: str | None) -> str:
+    """Dates are stored as ISO strings already (2021-03-24); this only guards the type."""
+    return value or ""
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def table_cell(cell: Any, table_unit: str) -> Markup:
+    """A transcribed table cell as the statement tables show it: a number in the table's unit bare, in another
+    unit with that unit, text as written; escaped for HTML. (A function rather than a template macro: it runs for
+    every cell of every statement.)"""
+    value = cell.value
+    if value is None:
+        return Markup("")
+    if is_number(value):
+        return escape(amount(value, cell.unit) if cell.unit != table_unit else number(value))
+    return escape(value)

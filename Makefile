@@ -23,8 +23,9 @@ SNAPSHOT_ENV := PATH="$(abspath $(BIN)):$$PATH" \
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.test: requirements-test.txt $(VENV)/.runtime

@@ -103,7 +103,8 @@ def make_project(where: Path, data: Path | None, floor: bool = False) -> Path:
     if floor:
         shutil.copytree(ROOT / "docs", where / "docs", ignore=lambda _, names: [n for n in names if n.endswith(".md")])
         (where / "hooks").mkdir()
-        shutil.copy(ROOT / "scripts" / "bench_floor_hook.py", where / "hooks" / "faktabank_hook.py")
+        shutil.copy(ROOT / "scripts" / "bench_floor_hook.py", where / "hooks" / "floor_hook.py")
+        (where / "mkdocs.yml").write_text(floor_config((ROOT / "mkdocs.yml").read_text()))
         (where / "data").mkdir()
     else:
         shutil.copytree(ROOT / "docs", where / "docs")
@@ -111,6 +112,14 @@ def make_project(where: Path, data: Path | None, floor: bool = False) -> Path:
         if data is not None:
             shutil.copytree(data, where / "data")
     return where
+
+
+def floor_config(text: str) -> str:
+    """mkdocs.yml for the floor: the faktabank plugin replaced by the floor hook (trivial pages)."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("  - faktabank"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("      "))
+    return "\n".join([*lines[:start], *lines[end:], "hooks:", "  - hooks/floor_hook.py", ""])
 
 
 def subset(data: Path, out: Path, count: int) -> list[str]:

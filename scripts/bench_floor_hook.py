@@ -1,6 +1,6 @@
 """MkDocs hook for the benchmark's floor: the same site configuration building trivial pages.
 
-scripts/bench.py puts this file in place of hooks/faktabank_hook.py in a copy of the project whose docs/
+scripts/bench.py puts this file in place of the faktabank plugin (as hooks/floor_hook.py) in a copy of the project whose docs/
 holds only the assets (stylesheets, scripts). It adds a trivial page (a heading and one sentence) for every
 entry of the navigation and then as many more as FAKTABANK_FLOOR_PAGES asks for, so MkDocs, the theme and
 the plugins do their per-page work on exactly as many pages as the real build, with no content to speak of.

@@ -1,4 +1,4 @@
-"""The templates' compiled code is kept for the life of the process (render._Compiled): a rebuild under
+"""Speed layer: the templates' compiled code is kept for the life of the process (speed.compiled): a rebuild under
 `mkdocs serve` does not compile them again, and an edited template is compiled anew."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import jinja2
 import pytest
 
 from faktabank.pages import render
+from faktabank.speed.compiled import COMPILED
 
 
 @pytest.fixture
@@ -21,25 +22,25 @@ def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return original(self, source, name, *args, **kwargs)
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
-    monkeypatch.setattr(render._COMPILED, "code", {})
+    monkeypatch.setattr(COMPILED, "code", {})
     return names
 
 
 def test_a_second_environment_does_not_compile_again(compiled: list[str]) -> None:
-    first = render.make_env().get_template("person_index.md.j2")
-    assert compiled == ["person_index.md.j2"]
-    second = render.make_env().get_template("person_index.md.j2")
-    assert compiled == ["person_index.md.j2"]  # loaded from the kept code
+    first = render.make_env(bytecode_cache=COMPILED).get_template("person_index.html.j2")
+    assert compiled == ["person_index.html.j2"]
+    second = render.make_env(bytecode_cache=COMPILED).get_template("person_index.html.j2")
+    assert compiled == ["person_index.html.j2"]  # loaded from the kept code
     assert second is not first and second.environment is not first.environment
 
 
 def test_an_edited_template_is_compiled_anew(compiled: list[str], tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(render, "TEMPLATES", tmp_path)
-    (tmp_path / "sida.md.j2").write_text("före {{ 1 + 1 }}\n", encoding="utf-8")
-    assert render.make_env().get_template("sida.md.j2").render() == "före 2\n"
-    assert render.make_env().get_template("sida.md.j2").render() == "före 2\n"
-    assert compiled == ["sida.md.j2"]
-    (tmp_path / "sida.md.j2").write_text("efter {{ 2 + 2 }}\n", encoding="utf-8")
-    assert render.make_env().get_template("sida.md.j2").render() == "efter 4\n"
-    assert compiled == ["sida.md.j2", "sida.md.j2"]
+    (tmp_path / "sida.html.j2").write_text("före {{ 1 + 1 }}\n", encoding="utf-8")
+    assert render.make_env(bytecode_cache=COMPILED).get_template("sida.html.j2").render() == "före 2\n"
+    assert render.make_env(bytecode_cache=COMPILED).get_template("sida.html.j2").render() == "före 2\n"
+    assert compiled == ["sida.html.j2"]
+    (tmp_path / "sida.html.j2").write_text("efter {{ 2 + 2 }}\n", encoding="utf-8")
+    assert render.make_env(bytecode_cache=COMPILED).get_template("sida.html.j2").render() == "efter 4\n"
+    assert compiled == ["sida.html.j2", "sida.html.j2"]

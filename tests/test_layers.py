@@ -18,7 +18,7 @@ ALLOWED: dict[str, set[str]] = {
     "text": {"model", "load"},
     "derive": {"model", "load", "text"},
     "export": {"model", "load", "text", "derive"},
-    "pages": {"model", "load", "text", "derive", "export", "speed"},
+    "pages": {"model", "load", "text", "derive", "export"},
     "speed": {"model", "load", "text"},
     "plugin": {"model", "load", "text", "derive", "export", "pages", "speed"},
     "__main__": {"model", "load", "text", "derive", "export", "pages"},

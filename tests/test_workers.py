@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import sys
 import time
 from functools import partial
 from pathlib import Path
@@ -145,7 +144,7 @@ def test_pages_taken_over_from_a_slow_worker_are_the_same(tmp_path: Path, monkey
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "taken"), strict=True)
-    hook = sys.modules["hooks/faktabank_hook.py"]
+    hook = config.plugins["faktabank"]  # the plugin instance of this build
     make_and_render = hook._make_and_render
 
     def slowly(src_uri: str) -> Made:  # runs in the worker
@@ -261,18 +260,18 @@ def test_pages_made_while_the_open_data_is_written_are_the_same(tmp_path: Path, 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "ahead"), strict=True)
-    hook = sys.modules["hooks/faktabank_hook.py"]  # MkDocs loads a hook under its name in mkdocs.yml
+    hook = config.plugins["faktabank"]  # the plugin instance of this build
     premade: list[int] = []
     premake = hook._premake
 
     def counting(background):
         premake(background)
-        premade.append(len(hook._premade))
+        premade.append(len(hook.premade))
 
     monkeypatch.setattr(hook, "_premake", counting)
     _build_here(config)
     assert premade and premade[0] > 20  # made ahead, and then taken in _fill
-    assert hook._premade == {}
+    assert hook.premade == {}
     _same_as_without_workers(tmp_path, tmp_path / "ahead")
 
 

@@ -16,7 +16,7 @@ from faktabank.pages.render import make_env
 from faktabank.text.links import Linker
 
 MARKER = re.compile(r"<!--\s*faktabank:(?P<name>[a-z-]+)\s*-->")
-SECTIONS = {"kallor": "om_kallor.md.j2", "kontakt": "om_kontakt.md.j2"}
+SECTIONS = {"kallor": "om_kallor.html.j2", "kontakt": "om_kontakt.html.j2"}
 
 
 class Sections:

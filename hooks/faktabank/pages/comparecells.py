@@ -4,7 +4,7 @@ The Jämförelser pages, the förbund pages' equity tables and the charts' data 
 of values at national scale. A stated value links to where the report gives it; a computed value says
 "beräknat" and links its inputs; a missing value reads "uppgift saknas", never 0. As template macros the
 cells were most of those pages' rendering time. The output is the HTML the former macros in
-jamforelser_macros.md.j2 gave, character for character (the build tests compare whole sites;
+jamforelser_macros.html.j2 gave, character for character (the build tests compare whole sites;
 tests/test_comparecells.py covers the branches).
 """
 

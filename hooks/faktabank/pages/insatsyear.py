@@ -2,7 +2,7 @@
 
 Each report page shows every insats the report describes, and each insats page shows every year of it: at
 national scale some twenty thousand blocks. As a template this was a third of a report page's rendering
-time. The output is the HTML the former template insats_year.md.j2 gave, character for character (the build
+time. The output is the HTML the former template insats_year.html.j2 gave, character for character (the build
 tests compare whole sites; tests/test_insatsyear.py covers the branches).
 """
 

@@ -122,15 +122,15 @@ def extend(renderer: Renderer) -> None:
 def pages(renderer: Renderer) -> list[Page]:
     model = renderer.ctx.model
     render = renderer._render
-    out = [render(f"{JAMFORELSER}/index.md", "jamforelser.md.j2", "Jämförelser", None)]
+    out = [render(f"{JAMFORELSER}/index.md", "jamforelser.html.j2", "Jämförelser", None)]
     for gid, title, intro, metrics in compare.GROUPS:
-        out.append(render(f"{JAMFORELSER}/{gid}.md", "jamforelser_grupp.md.j2", title, None,
+        out.append(render(f"{JAMFORELSER}/{gid}.md", "jamforelser_grupp.html.j2", title, None,
                           gid=gid, intro=intro, metrics=metrics, chart_metrics=GROUP_CHARTS[gid]))
     for year in compare.of(model).years():
-        out.append(render(f"{JAMFORELSER}/ar/{year}.md", "jamforelser_ar.md.j2", f"Jämförelser {year}", None, year=year))
+        out.append(render(f"{JAMFORELSER}/ar/{year}.md", "jamforelser_ar.html.j2", f"Jämförelser {year}", None, year=year))
     entries = catalog.entries(model)
     themes = sorted({t for e in entries for t in e.teman}, key=lambda t: catalog.theme_label(t).casefold())
-    out.append(render(CATALOGUE, "insatskatalog.md.j2", "Insatskatalog", None, entries=entries, themes=themes))
+    out.append(render(CATALOGUE, "insatskatalog.html.j2", "Insatskatalog", None, entries=entries, themes=themes))
     out.append(Page(OPEN_DATA, "Öppna data", None, partial(_open_data_source, renderer)))
     return out
 
@@ -139,7 +139,7 @@ def _open_data_source(renderer: Renderer) -> str:
     """The Öppna data page reads `Renderer.open_data` only when its content is made: the hook may still be
     writing the files when the pages are planned."""
     published = renderer.open_data
-    return renderer._render(OPEN_DATA, "oppna_data.md.j2", "Öppna data", None, tables=published.tables,
+    return renderer._render(OPEN_DATA, "oppna_data.html.j2", "Öppna data", None, tables=published.tables,
                             rows=published.rows, sizes=published.sizes, schema_fields=schemadoc.schema_fields,
                             schema_title=schemadoc.schema_title, schema_description=schemadoc.schema_description,
                             json_parts=schemadoc.JSON_PARTS, licence=opendata.LICENCE).content

@@ -1,4 +1,4 @@
-"""Render the model into page sources (Markdown headings + HTML tables) with Jinja templates.
+"""Render the model into pages: HTML from Jinja templates (autoescape on), one template per kind of page.
 
 Rendering reads only the model; it never opens a data file.
 """
@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.bccache import Bucket
 
 from faktabank.derive import figures, reconcile
 from faktabank.derive.roles import AUDIT_FUNCTION, BOARD_ROLE, Roles, roles_of
@@ -22,7 +21,6 @@ from faktabank.model import Model, Organisation, Report
 from faktabank.pages import publish, tablehtml
 from faktabank.pages.insatsyear import insats_year
 from faktabank.pages.page import Page
-from faktabank.speed.jinjafast import FastEnvironment
 from faktabank.text import formatting
 from faktabank.text.links import Linker, src_uri
 from faktabank.text.markdownfields import markdown_html, markdown_inline
@@ -66,30 +64,21 @@ def events(items: tuple) -> list:
     return dated + [e for e in items if "datum" not in e]
 
 
-class _Compiled(BytecodeCache):
-    """The templates' compiled code, kept for the life of the process, so that a rebuild under `mkdocs serve`
-    does not compile them again (a third of a second or more). Jinja stores each template's code with a
-    checksum of its source and compiles a template anew when its source has changed."""
+@dataclass(frozen=True)
+class HeadingLink:
+    """The link after each heading, as mkdocs.yml's `toc: permalink:` asks for it (parts.html.j2's `h`)."""
 
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        code = self.code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
+    symbol: str = "¶"
+    title: str = "Permanent link"
 
 
-_COMPILED = _Compiled()
-
-
-def make_env() -> Environment:
-    env = FastEnvironment(
+def make_env(environment: type[Environment] = Environment, bytecode_cache: BytecodeCache | None = None,
+             heading_link: HeadingLink | None = None) -> Environment:
+    """The templates' environment: autoescape on, StrictUndefined. The speed layer may hand in a faster
+    Environment class and a cache of compiled templates (speed/); the pages are the same."""
+    env = environment(
         loader=FileSystemLoader(str(TEMPLATES)),
-        bytecode_cache=_COMPILED,
+        bytecode_cache=bytecode_cache,
         auto_reload=False,  # one environment per build: no stat() of every template on every page
         undefined=StrictUndefined,
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -112,7 +101,7 @@ def make_env() -> Environment:
         table_cell=formatting.table_cell, unit_caption=tablehtml.unit_caption, source=tablehtml.source,
         statement_table=tablehtml.statement_table, roles_table=tablehtml.roles_table, facts=tablehtml.facts,
         dates=tablehtml.dates,
-        insats_year=insats_year, contribution_grid=figures.contribution_grid,
+        insats_year=insats_year, contribution_grid=figures.contribution_grid, heading_link=heading_link,
     )
     return env
 
@@ -162,11 +151,12 @@ def build_context(model: Model, use_directory_urls: bool = True) -> Context:
 
 class Renderer:
     def __init__(self, model: Model, use_directory_urls: bool = True,
-                 findings: Callable[[], tuple[reconcile.Finding, ...]] | None = None) -> None:
-        """`findings`: the model's reconcile.reconcile, when it is worked out elsewhere (the hook: in a forked
-        process, while this process goes on)."""
+                 findings: Callable[[], tuple[reconcile.Finding, ...]] | None = None,
+                 env: Environment | None = None) -> None:
+        """`findings`: the model's reconcile.reconcile, when it is worked out elsewhere (the adapter: in a forked
+        process, while this process goes on). `env`: the templates' environment (make_env) if not the default."""
         self.findings = findings or partial(reconcile.reconcile, model)
-        self.env = make_env()
+        self.env = env or make_env()
         self.ctx = build_context(model, use_directory_urls)
         publish.extend(self)
         for name in self.env.list_templates():  # compiled once here, not once in each worker process
@@ -193,19 +183,19 @@ class Renderer:
         findings = self.findings()  # disagreements in the sources: listed, never a build failure
         findings_of = reconcile.by_report(findings)
         out = [
-            self._render("index.md", "start.md.j2", "Finsam faktabank", None),
-            self._render(src_uri("forbund"), "forbund_index.md.j2", "Förbund", None),
-            self._render(src_uri("rapport"), "rapport_index.md.j2", "Rapporter", None),
-            self._render(src_uri("insats"), "insats_index.md.j2", "Insatser", None),
-            self._render(src_uri("organisation"), "organisation_index.md.j2", "Organisationer", None),
-            self._render(src_uri("person"), "person_index.md.j2", "Personer", None),
-            self._render(src_uri("indikator"), "indikator_index.md.j2", "Indikatorer", None),
-            self._render("ordlista.md", "ordlista.md.j2", "Ordlista", "data/ordlista.yaml"),
-            self._render("datakvalitet.md", "datakvalitet.md.j2", "Datakvalitet", None, findings=findings,
+            self._render("index.md", "start.html.j2", "Finsam faktabank", None),
+            self._render(src_uri("forbund"), "forbund_index.html.j2", "Förbund", None),
+            self._render(src_uri("rapport"), "rapport_index.html.j2", "Rapporter", None),
+            self._render(src_uri("insats"), "insats_index.html.j2", "Insatser", None),
+            self._render(src_uri("organisation"), "organisation_index.html.j2", "Organisationer", None),
+            self._render(src_uri("person"), "person_index.html.j2", "Personer", None),
+            self._render(src_uri("indikator"), "indikator_index.html.j2", "Indikatorer", None),
+            self._render("ordlista.md", "ordlista.html.j2", "Ordlista", "data/ordlista.yaml"),
+            self._render("datakvalitet.md", "datakvalitet.html.j2", "Datakvalitet", None, findings=findings,
                          groups=findings_of, checks=reconcile.CHECKS, variants=reconcile.name_variants(m)),
         ]
         if m.edition == "internal":  # editors' notes and drafts in one place; never in the public edition
-            out.append(self._render("intern.md", "intern.md.j2", "Interna anteckningar", None))
+            out.append(self._render("intern.md", "intern.html.j2", "Interna anteckningar", None))
         of_forbund: dict[str, list[figures.Contribution]] = defaultdict(list)  # computed once, not once a page
         of_party: dict[str, list[figures.Contribution]] = defaultdict(list)
         for c in figures.contributions(m):
@@ -213,25 +203,25 @@ class Renderer:
             for party in dict.fromkeys(c.parter):
                 of_party[party].append(c)
         for f in m.forbund.values():
-            out.append(self._render(src_uri("forbund", f.id), "forbund.md.j2", f.namn, f.source.file, f.id, f=f,
+            out.append(self._render(src_uri("forbund", f.id), "forbund.html.j2", f.namn, f.source.file, f.id, f=f,
                                     key_figures=figures.key_figures(m, f.id),
                                     contributions=of_forbund.get(f.id, [])))
         for r in m.reports.values():
             title = f"{m.forbund[r.forbund].namn}: {r.title}"
-            out.append(self._render(src_uri("rapport", r.id), "rapport.md.j2", title, r.source.file, r.forbund, r=r,
+            out.append(self._render(src_uri("rapport", r.id), "rapport.html.j2", title, r.source.file, r.forbund, r=r,
                                     tables=sorted(r.tables, key=lambda t: TABLE_ORDER.index(t.typ)),
                                     findings=findings_of.get(r.id, ())))
         for i in m.insatser.values():
-            out.append(self._render(src_uri("insats", i.id), "insats.md.j2", i.namn, i.source.file, i.forbund, i=i))
+            out.append(self._render(src_uri("insats", i.id), "insats.html.j2", i.namn, i.source.file, i.forbund, i=i))
         for o in m.organisations.values():
-            out.append(self._render(src_uri("organisation", o.id), "organisation.md.j2", o.namn, o.source.file, o=o,
+            out.append(self._render(src_uri("organisation", o.id), "organisation.html.j2", o.namn, o.source.file, o=o,
                                     contributions=of_party.get(o.id, [])))
         for p in m.persons.values():
             roles = self.ctx.roles.by_person.get(p.id)
-            out.append(self._render(src_uri("person", p.id), "person.md.j2", p.namn, p.source.file,
+            out.append(self._render(src_uri("person", p.id), "person.html.j2", p.namn, p.source.file,
                                     roles[0].forbund if roles else None, p=p))
         for number in publish.indicators.NUMBERS:  # all sixteen, with or without results
-            out.append(self._render(src_uri("indikator", number), "indikator.md.j2", f"Indikator {number}", None,
+            out.append(self._render(src_uri("indikator", number), "indikator.html.j2", f"Indikator {number}", None,
                                     number=number))
         out += publish.pages(self)  # Jämförelser, Insatskatalog, Öppna data
         return out

@@ -3,7 +3,7 @@
 A report page shows each of its statements (resultaträkning, balansräkning, kassaflöde, notes, overviews)
 as a table; at national scale that is some fifteen thousand tables, and as a template macro they were a
 third of a report page's rendering time. Every person and organisation page has a table of its roles. The
-output is the HTML the former macros in macros.md.j2 gave, character for character (the build tests compare
+output is the HTML the former macros in macros.html.j2 gave, character for character (the build tests compare
 whole sites; tests/test_tablehtml.py covers the branches the data does not).
 """
 

@@ -1,4 +1,4 @@
-"""Comparison cells (hooks/faktabank/comparecells.py) on input that uses every branch: a missing value, a
+"""Comparison cells (the macro cmp_cell, templates/cells.html.j2) on input that uses every branch: a missing value, a
 stated value, an approximate one, a computed value whose inputs include another computed value, figures from
 other reports, and an equity share over and at the recommended ceiling. (The build tests compare whole
 sites; test_compare.py checks the comparison pages against the data.)"""
@@ -10,8 +10,12 @@ import pytest
 from conftest import ROOT
 from faktabank.derive.compare import EQUITY_CEILING, Ref, Value
 from faktabank.load.loader import build
-from faktabank.pages.comparecells import cell, value, value_text
+from faktabank.pages.comparecells import value_text
+from faktabank.pages.render import make_env
 from faktabank.text.links import Linker
+
+_cells = make_env().get_template("cells.html.j2").module
+cell, value = _cells.cmp_cell, _cells.value
 
 
 @pytest.fixture(scope="module")

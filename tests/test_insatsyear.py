@@ -1,5 +1,5 @@
-"""One insats as one report describes it (hooks/faktabank/insatsyear.py) and the facts box
-(tablehtml.facts), on input that uses every branch: a period with and without dates, a steering group
+"""One insats as one report describes it (the macro insats_year, templates/insats_year.html.j2) and the facts box
+(tables.html.j2), on input that uses every branch: a period with and without dates, a steering group
 of each kind, a rating with and without a comment, money with a comment, participants with the year before
 and a breakdown, exits to a known and an unknown category, results with and without a figure, and text
 that must be escaped. (The build tests compare whole sites.)"""
@@ -11,9 +11,14 @@ from markupsafe import escape
 
 from conftest import ROOT
 from faktabank.load.loader import build
-from faktabank.pages.insatsyear import insats_year, period, steering_group
-from faktabank.pages.tablehtml import facts, source
+from faktabank.pages.render import make_env
 from faktabank.text.links import Linker
+
+_env = make_env()
+_year = _env.get_template("insats_year.html.j2").module
+_tables = _env.get_template("tables.html.j2").module
+insats_year, period, steering_group = _year.insats_year, _year.period, _year.steering_group
+facts, source = _tables.facts, _tables.source
 
 
 @pytest.fixture(scope="module")

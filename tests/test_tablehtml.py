@@ -1,4 +1,4 @@
-"""The tables written in Python (hooks/faktabank/tablehtml.py), on input that uses every branch. A statement:
+"""The table macros (templates/tables.html.j2), on input that uses every branch. A statement:
 a project column, a note linked to its note table, a row linked to its insats, a column in another unit,
 a text cell, a short row and a comment. A roles table: a role with its insats, details in Markdown, the
 organisations involved or not, and each form of period. (The build tests compare whole sites.)"""
@@ -13,8 +13,12 @@ from conftest import ROOT
 from faktabank.derive.roles import Role
 from faktabank.load.loader import build
 from faktabank.model import Cell, Column, Row
-from faktabank.pages.tablehtml import roles_table, source, statement_table, unit_caption
+from faktabank.pages.render import make_env
 from faktabank.text.links import Linker
+
+_macros = make_env().get_template("tables.html.j2").module
+roles_table, source, statement_table, unit_caption = (
+    _macros.roles_table, _macros.source, _macros.statement_table, _macros.unit_caption)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from faktabank.derive import catalog, compare, indicators
 from faktabank.derive.compare import METRIC, Comparison, Value
 from faktabank.export import datatables, opendata
 from faktabank.pages import charts, schemadoc
-from faktabank.pages.comparecells import cell, value_text
+from faktabank.pages.comparecells import value_text
 from faktabank.pages.page import Page
 from faktabank.text.links import Linker, page_url
 
@@ -103,12 +103,10 @@ def extend(renderer: Renderer) -> None:
     model = renderer.ctx.model
     cmp = compare.of(model)
     env = renderer.env
-    env.filters["fbv"] = value_text
-    env.globals["cmp_cell"] = cell
     env.globals["file_url"] = file_url
     env.globals.update(
         cmp=cmp, METRIC=METRIC, GROUPS=compare.GROUPS, GROUP_CHARTS=GROUP_CHARTS, SUMMARY=SUMMARY,
-        FORBUND_CHARTS=FORBUND_CHARTS, EQUITY_TABLE=EQUITY_TABLE, EQUITY_CEILING=compare.EQUITY_CEILING,
+        FORBUND_CHARTS=FORBUND_CHARTS, EQUITY_TABLE=EQUITY_TABLE,
         metric_charts=lambda *a, **k: metric_charts(model, cmp, *a, **k),
         CATALOGUE_SRC=CATALOGUE, OPEN_DATA_SRC=OPEN_DATA, JAMFORELSER_SRC=f"{JAMFORELSER}/index.md",
         THEME_LABEL=catalog.theme_label, TARGET_LABEL=catalog.TARGET_LABEL,

@@ -15,11 +15,12 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from faktabank.derive import figures, reconcile
+from faktabank.derive.compare import EQUITY_CEILING
 from faktabank.derive.roles import AUDIT_FUNCTION, BOARD_ROLE, Roles, roles_of
 from faktabank.export import opendata
 from faktabank.model import Model, Organisation, Report
-from faktabank.pages import publish, tablehtml
-from faktabank.pages.insatsyear import insats_year
+from faktabank.pages import publish
+from faktabank.pages.comparecells import value_text
 from faktabank.pages.page import Page
 from faktabank.text import formatting
 from faktabank.text.links import Linker, src_uri
@@ -64,6 +65,14 @@ def events(items: tuple) -> list:
     return dated + [e for e in items if "datum" not in e]
 
 
+# Macro libraries whose macros every template may call by name (one macro per kind of table or part).
+MACROS = {
+    "tables.html.j2": ("facts", "unit_caption", "source", "dates", "statement_table", "roles_table"),
+    "insats_year.html.j2": ("insats_year",),
+    "cells.html.j2": ("cmp_cell",),
+}
+
+
 @dataclass(frozen=True)
 class HeadingLink:
     """The link after each heading, as mkdocs.yml's `toc: permalink:` asks for it (parts.html.j2's `h`)."""
@@ -93,16 +102,17 @@ def make_env(environment: type[Environment] = Environment, bytecode_cache: Bytec
         mdi=markdown_inline,
     )
     env.tests.update(has=lambda mapping, key: key in mapping, contains=lambda seq, item: item in seq)
+    env.filters["fbv"] = value_text
     env.globals.update(
         fmt=formatting, events=events, TABLE_GROUP=TABLE_GROUP, INSATS_TYP=INSATS_TYP, REPORT_TYP=REPORT_TYP, ORG_TYP=ORG_TYP,
         JAMFORELSE=JAMFORELSE, TREND=TREND, RESPONDENT=RESPONDENT, ENKAT=ENKAT, GRUPP=GRUPP,
         BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, KEY_FIGURES=figures.KEY_FIGURES,
-        UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, is_number=formatting.is_number,
-        table_cell=formatting.table_cell, unit_caption=tablehtml.unit_caption, source=tablehtml.source,
-        statement_table=tablehtml.statement_table, roles_table=tablehtml.roles_table, facts=tablehtml.facts,
-        dates=tablehtml.dates,
-        insats_year=insats_year, contribution_grid=figures.contribution_grid, heading_link=heading_link,
+        UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, table_cell=formatting.table_cell,
+        contribution_grid=figures.contribution_grid, heading_link=heading_link, EQUITY_CEILING=EQUITY_CEILING,
     )
+    for library, names in MACROS.items():  # the table macros, callable by name from every template
+        module = env.get_template(library).module
+        env.globals.update({name: getattr(module, name) for name in names})
     return env
 
 

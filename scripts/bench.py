@@ -5,6 +5,7 @@ Usage: PYTHONPATH=hooks python scripts/bench.py [--forbund 75] [--years 20] [--s
 In one run, each build in a fresh `mkdocs build --strict` process:
   full   the national dataset (scripts/generate_national.py): wall time, peak memory, pages, average page
          size, size of the search index;
+  stock  the same national build with the speed layer off (FAKTABANK_SPEED=0): MkDocs' own path;
   floor  MkDocs with the same configuration, theme and plugins building as many trivial pages (a heading
          and one sentence; scripts/bench_floor_hook.py);
   small  a tenth of the national dataset: every tenth förbund with all its years, and the shared registries
@@ -81,8 +82,9 @@ class Target:
 TARGETS = (
     Target("pages", "Sidor, nationellt", 10_000, "", at_most=False),
     Target("wall_s", "Byggtid, nationellt", 45, "s"),
-    Target("peak_rss_mb", "Minnestopp, nationellt", 1024, "MB"),
-    Target("ratio_per_page", "Tid per sida mot golvet (triviala sidor)", 1.5, "×"),
+    Target("peak_rss_mb", "Minnestopp, nationellt", 600, "MB"),
+    Target("ratio_per_page", "Tid per sida mot golvet (triviala sidor)", 1.3, "×"),
+    Target("stock_ratio", "Utan hastighetslagret (FAKTABANK_SPEED=0): tid mot golvet", 2.5, "×"),
     Target("growth_per_page", "Tid per sida, full storlek mot en tiondel", 1.15, "×"),
     Target("avg_page_kb", "Genomsnittlig sida", 40, "KB"),
     Target("search_index_mb", "Sökindex, nationellt", 5, "MB"),
@@ -311,6 +313,10 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
     floor = measure_build(make_project(work / "p-floor", None, floor=True), work / "s-floor", work / "floor.log",
                           environment(FAKTABANK_FLOOR_PAGES=str(full.pages)))
     say(f"  {floor.pages} sidor på {floor.wall_s} s", flush=True)
+    say("Bygger det nationella materialet utan hastighetslagret (FAKTABANK_SPEED=0) …", flush=True)
+    stock = measure_build(make_project(work / "p-stock", work / "full" / "data"), work / "s-stock", work / "stock.log",
+                          environment(FAKTABANK_SPEED="0"))
+    say(f"  {stock.pages} sidor på {stock.wall_s} s", flush=True)
     say("Bygger en tiondel …", flush=True)
     small = measure_build(make_project(work / "p-small", work / "small" / "data"), work / "s-small", work / "small.log")
     say(f"  {small.pages} sidor på {small.wall_s} s", flush=True)
@@ -325,6 +331,8 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
         "floor_peak_rss_mb": floor.peak_rss_mb,
         "floor_per_page_ms": round(floor.per_page_ms, 3),
         "ratio_per_page": round(full.per_page_ms / floor.per_page_ms, 2),
+        "stock_wall_s": stock.wall_s, "stock_cpu_s": stock.cpu_s, "stock_peak_rss_mb": stock.peak_rss_mb,
+        "stock_ratio": round(stock.per_page_ms / floor.per_page_ms, 2),
         "small_pages": small.pages, "small_wall_s": small.wall_s, "small_cpu_s": small.cpu_s,
         "small_peak_rss_mb": small.peak_rss_mb,
         "small_per_page_ms": round(small.per_page_ms, 3),
@@ -370,6 +378,9 @@ def table(results: dict[str, object]) -> str:
         f"| Nationellt ({r['dataset']['forbund']} förbund × {r['dataset']['years']} år) | {number(r['pages'])} | "
         f"{number(r['wall_s'], 's')} | {number(r['cpu_s'], 's')} | {number(r['per_page_ms'], 'ms')} | "
         f"{number(r['peak_rss_mb'], 'MB')} |",
+        f"| Nationellt utan hastighetslagret (FAKTABANK_SPEED=0) | {number(r['pages'])} | {number(r['stock_wall_s'], 's')} | "
+        f"{number(r['stock_cpu_s'], 's')} | {number(1000 * r['stock_wall_s'] / max(r['pages'], 1), 'ms')} | "
+        f"{number(r['stock_peak_rss_mb'], 'MB')} |",
         f"| Golv: lika många triviala sidor | {number(r['floor_pages'])} | {number(r['floor_wall_s'], 's')} | "
         f"{number(r['floor_cpu_s'], 's')} | {number(r['floor_per_page_ms'], 'ms')} | {number(r['floor_peak_rss_mb'], 'MB')} |",
         f"| En tiondel | {number(r['small_pages'])} | {number(r['small_wall_s'], 's')} | {number(r['small_cpu_s'], 's')} | "

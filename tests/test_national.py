@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from generate_national import generate
 
 BENCH_KEYS = ("pages", "wall_s", "peak_rss_mb", "avg_page_kb", "search_index_mb", "floor_wall_s", "ratio_per_page",
-              "small_pages", "small_wall_s")
+              "small_pages", "small_wall_s", "stock_wall_s", "stock_cpu_s", "stock_ratio")
 
 
 def files_of(root: Path) -> dict[str, str]:

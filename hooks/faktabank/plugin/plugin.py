@@ -26,7 +26,8 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ from mkdocs.structure.pages import Page as MkPage
 from faktabank.derive import compare, reconcile
 from faktabank.derive.roles import roles_of
 from faktabank.export import opendata
-from faktabank.load.errors import DataError
+from faktabank.load.errors import DataError, Problem
 from faktabank.load.loader import Options, build
 from faktabank.load.options import from_environment
 from faktabank.model import Model
@@ -85,6 +86,7 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
         self.made: dict[str, content.Made] = {}  # a generated page's content while its page events run
         self.premade: dict[str, content.Made] = {}  # speed: pages made while on_files waited for the open data
         self.gc_thresholds = gc.get_threshold()
+        self.problems: list[Problem] = []  # under `mkdocs serve`: the data's problems, shown in the browser
 
     # --- configuration and data -------------------------------------------------------------------------------
 
@@ -108,7 +110,10 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
             options = from_environment()
             model, renderer, pages = self._model_and_pages(root, config, options)
         except DataError as exc:
-            raise PluginError(f"faktabank: {len(exc.problems)} fel i data/ – inget har skrivits:\n{exc}") from None
+            if self.command != "serve":
+                raise PluginError(f"faktabank: {len(exc.problems)} fel i data/ – inget har skrivits:\n{exc}") from None
+            return self._serve_problems(exc, config)
+        self.problems = []
         self.renderer = renderer
         self.pages = {page.src_uri: page for page in pages}
         self.annotator = Annotator(model.glossary)
@@ -162,6 +167,23 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
             gc.freeze()
         return model, renderer, pages
 
+    def _serve_problems(self, error: DataError, config: MkDocsConfig) -> MkDocsConfig:
+        """Under `mkdocs serve` a data error does not stop the server: it is logged, and the start page and every
+        page of the navigation that data/ would have made show the problems (on_files), so that an editor sees
+        them in the browser; every page says so in its banner."""
+        log.warning(f"faktabank: {len(error.problems)} fel i data/:\n{error}")
+        self.problems = error.problems
+        self.speed = switch.Decision(False)
+        self.renderer, self.sections, self.annotator = None, None, None
+        env = make_env(heading_link=self._heading_link(config))
+        page = env.get_template("fel.html.j2")
+        problems = tuple(error.problems)
+        self.pages = {"index.md": Page("index.md", "Fel i data/", None, partial(page.render, problems=problems))}
+        for src_uri in nav_paths(config.nav or []):
+            self.pages.setdefault(src_uri, Page(src_uri, "Fel i data/", None, partial(page.render, problems=problems)))
+        config.extra["faktabank"] = {"edition": "public", "upto": None, "fel": len(problems)}
+        return config
+
     @staticmethod
     def _heading_link(config: MkDocsConfig) -> HeadingLink | None:
         """The link after each heading of a generated page, as `toc: permalink:` gives hand-written pages."""
@@ -173,6 +195,12 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
         return HeadingLink(symbol, str(toc.get("permalink_title", "Permanent link")))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.problems:  # under serve, with errors in data/: the pages that say so, where docs/ has none
+            self.pages = {uri: page for uri, page in self.pages.items() if files.get_file_from_path(uri) is None}
+            for src_uri in self.pages:
+                files.append(File.generated(config, src_uri, content=""))
+            self.files = files
+            return files
         if self.renderer is None:  # under mike
             return files
         published = self.open_data
@@ -345,3 +373,16 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
     def on_shutdown(self) -> None:
         self._stop()
         self._remove_data_folder()
+
+
+def nav_paths(items: object) -> Iterator[str]:
+    """The Markdown files mkdocs.yml's nav names."""
+    if isinstance(items, str):
+        if items.endswith(".md"):
+            yield items
+    elif isinstance(items, dict):
+        for value in items.values():
+            yield from nav_paths(value)
+    elif isinstance(items, list):
+        for item in items:
+            yield from nav_paths(item)

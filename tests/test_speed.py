@@ -138,3 +138,13 @@ def test_a_build_with_other_versions_says_so_and_is_built_the_plain_way(tmp_path
     assert not plugin.speed.on
     assert any("Jinja2 3.1.6 (verifierad med 0.0.1)" in r.getMessage() for r in caplog.records)
     assert (tmp_path / "site" / "index.html").exists()
+
+
+def test_the_table_of_contents_holds_headings_as_text() -> None:
+    """A heading's text goes into the theme's table of contents escaped, as Python-Markdown gives it."""
+    from faktabank.plugin.content import make
+
+    made = make('<h1 id="sidrubrik">A</h1><h2 id="x">Team &lt;b&gt; &amp; co</h2>', lambda html: html)
+    item = made.toc[0].children[0]
+    assert item.title == "Team &lt;b&gt; &amp; co"
+    assert made.title == "A"

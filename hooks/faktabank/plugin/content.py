@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape
 
 import jinja2
 from markdown.extensions.toc import nest_toc_tokens
@@ -44,8 +45,9 @@ def make(source: str, improve: Callable[[str], str]) -> Made:
     """A generated page from its template's HTML: the content passes, then what is read from it."""
     html = improve(source)
     found = outline(html)
-    tokens = [{"level": h.level, "id": h.id or "", "name": h.text, "html": h.text, "data-toc-label": "",
-               "children": []} for h in found.headings]
+    # The theme writes a token's name into the page as HTML, as Python-Markdown gives it: escaped text.
+    tokens = [{"level": h.level, "id": h.id or "", "name": escape(h.text, quote=False),
+               "html": escape(h.text, quote=False), "data-toc-label": "", "children": []} for h in found.headings]
     return Made(html, get_toc(nest_toc_tokens(tokens)), found.title, found.ids, searchtext.summary(html), [])
 
 

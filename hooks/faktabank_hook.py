@@ -104,7 +104,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _stop_workers()
     _premade.clear()
     try:
-        options = from_environment()
+        options = from_environment(config.site_dir)  # the internal edition is never written to site/
         parallel = content.worker_count() > 0  # with workers: data/ is read, and the open data written, in two processes
         model = build(root, options, split_work if parallel else None)
         gc.freeze()

@@ -355,3 +355,15 @@ def test_a_scratch_project_builds(tmp_path: Path) -> None:
     """The project these tests break is valid to start with."""
     project = make_project(tmp_path, ROOT / "tests" / "fixtures" / "minimal" / "data")
     assert check(project)[0] == 0
+
+
+def test_a_huge_number_is_refused(minimal_project: Path) -> None:
+    """Python refuses to read an integer of more than 4 300 digits: that was a ValueError traceback."""
+    edit(minimal_project, REPORT, "      totalt: 36", "      totalt: " + "1" * 5000)
+    refused(minimal_project, f"{REPORT}:", "deltagare.totalt: högst 40 tecken i ett tal förväntades, fick 5000")
+
+
+@pytest.mark.parametrize("key", ["[a, b]", "{a: 1}", "[" * 400 + "]" * 400, "1" * 5000])
+def test_a_key_must_be_text(minimal_project: Path, key: str) -> None:
+    edit(minimal_project, "data/personer.yaml", "personer:\n", f"? {key}\n: 1\npersoner:\n")
+    refused(minimal_project, "data/personer.yaml:1: (dokument): nyckeln ")

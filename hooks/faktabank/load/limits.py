@@ -15,6 +15,7 @@ MAX_DEPTH = 30  # nesting of objects and lists (the data needs 8)
 MAX_STRING_CHARS = 10_000  # one text value (the longest today: 1 315 characters)
 MAX_LIST_ITEMS = 50_000  # one list (a national personer.yaml: 5 900 people)
 MAX_TABLE_ROWS = 2_000  # rows of one table (schema: rapport tabell.rader maxItems; the most today: 120)
+MAX_NUMBER_CHARS = 40  # a number as written (Python refuses to read integers of more than 4 300 digits)
 MAX_ID_CHARS = 80  # an id, which is also part of a page's address and file name (schema: common id maxLength)
 EXCERPT_CHARS = 60  # how much of a value an error message quotes
 

@@ -24,6 +24,7 @@ from faktabank.load.limits import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     MAX_LIST_ITEMS,
+    MAX_NUMBER_CHARS,
     MAX_STRING_CHARS,
 )
 
@@ -39,6 +40,7 @@ _IMPLICIT = {
 
 
 _INT = "tag:yaml.org,2002:int"
+_NUMBERS = (_INT, "tag:yaml.org,2002:float")
 # The type of a plain scalar that starts with a letter that may begin a boolean or null (y, n, t, f, o: many
 # keys, units and kinds), by its text: the same few hundred recur in every file, and finding one by its text
 # is quicker than trying the rules
@@ -123,7 +125,12 @@ def _construct(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_,
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            plain = _SCALARS.get(key_node.tag) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key_node, yaml.ScalarNode) or (
+                    key_node.tag in _NUMBERS and len(key_node.value) > MAX_NUMBER_CHARS):
+                shown = excerpt(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "(en lista eller ett objekt)"
+                raise DataError([Problem(rel, key_node.start_mark.line + 1, _dotted(path),
+                                         f"nyckeln {shown} måste vara text")])
+            plain = _SCALARS.get(key_node.tag)
             key = plain(loader, key_node) if plain is not None else loader.construct_object(key_node, deep=True)
             if isinstance(key, str):
                 key = sys.intern(key)  # the same few keys recur in every file: one string each
@@ -158,6 +165,10 @@ def _construct(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_,
                                      f"högst {MAX_STRING_CHARS} tecken förväntades, fick {len(value)}: {excerpt(value)}",
                                      "sammanfatta texten med egna ord")])
         return value
+    if tag in _NUMBERS and len(node.value) > MAX_NUMBER_CHARS:
+        raise DataError([Problem(rel, line, _dotted(path),
+                                 f"högst {MAX_NUMBER_CHARS} tecken i ett tal förväntades, fick {len(node.value)}: "
+                                 f"{excerpt(node.value)}")])
     if tag == _INT and _decimal(node.value):
         return int(node.value)  # what construct_yaml_int gives for it
     scalar = _SCALARS.get(tag)
@@ -230,7 +241,10 @@ def load(file: Path, rel: str) -> Document:
     if size > MAX_FILE_BYTES:
         raise DataError([Problem(rel, 1, "", f"filen är för stor: {size} byte, högst {MAX_FILE_BYTES} byte tillåts",
                                  "dela upp uppgifterna på flera filer")])
-    raw = file.read_bytes()[:MAX_FILE_BYTES + 1]
+    with file.open("rb") as stream:
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:  # it grew after stat
+        raise DataError([Problem(rel, 1, "", f"filen är för stor: högst {MAX_FILE_BYTES} byte tillåts")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+
 from faktabank.load.errors import DataError
 from faktabank.load.options import check_output
 

@@ -24,7 +24,10 @@ from faktabank.load.yamlload import load
 
 MARK = "fbx"  # every element, attribute, scheme or host a payload tries to add contains it
 HTML = (f'<{MARK}el {MARK}attr="1">x</{MARK}el></title><script>{MARK}script()</script>'
-        f'<img src=x onerror={MARK}onerror()> "quoted" & \'single\'')
+        f'<img src=x onerror={MARK}onerror()> x" {MARK}dq="1 y\' {MARK}sq=\'1 &amp; &lt;{MARK}ent {MARK}eattr=1&gt;')
+# Markup written as entities: text, unless something unescapes it twice (as Material's title did). A name may
+# hold it (it has no < or >).
+ENTITIES = f'Karin &lt;/title&gt;&lt;{MARK}ent {MARK}eattr=1&gt; &amp;lt;{MARK}twice&amp;gt; x" {MARK}dq="1'
 ATTR_LIST = f"{{: {MARK}attr=1 onclick={MARK}click() }}"
 LINKS = (f"[{MARK}js](javascript:{MARK}js()) [{MARK}data](data:text/html,{MARK}data) "
          f"![{MARK}img](https://{MARK}.invalid/i.png) <javascript:{MARK}auto()>")
@@ -166,15 +169,17 @@ def test_every_string_field_of_every_schema_is_filled(tmp_path: Path) -> None:
 @pytest.mark.parametrize("edition", ["public", "internal"])
 def test_html_in_every_text_field_stays_text(tmp_path: Path, edition: str) -> None:
     project = _scratch(tmp_path, edition)
-    put_values(project, HTML, "")  # a name with < or > is refused (test_hostile_input)
+    put_values(project, HTML, ENTITIES)  # a name with < or > is refused (test_hostile_input)
     (project / "docs" / "titeltest.md").write_text(TITLE_PAGE, encoding="utf-8")
     site = tmp_path / edition / "out"
     assert build_checked(project, site, edition) == []
     pages = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert f"&lt;{MARK}el {MARK}attr=" in pages  # the payload is on the pages, as text
+    assert f"&amp;lt;{MARK}ent {MARK}eattr=1&amp;gt;" in pages  # entities in a name too, in headings and titles
+    assert f"<title>Karin &amp;lt;/title&amp;gt;&amp;lt;{MARK}ent" in pages
     title = (site / "titeltest" / "index.html").read_text(encoding="utf-8")
     assert "<title>Karin &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;title&gt; - " in title
-    assert HTML in open_data_texts(site)  # the open data holds the values exactly as written
+    assert HTML in open_data_texts(site) and ENTITIES in open_data_texts(site)  # exactly as written
 
 
 def test_jinja_syntax_in_every_field_is_never_evaluated(tmp_path: Path) -> None:

@@ -36,10 +36,11 @@ $(VENV)/.test: requirements-test.txt $(VENV)/.runtime
 serve: $(VENV)/.runtime
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: the public site into site/ (strict: any warning, broken link or anchor fails the build);
+## build: the public site into site/ (strict: any warning, broken link or anchor fails the build); built beside it
+##        and swapped in only on success, so a failed build leaves site/ as it was (scripts/build_site.py);
 ##        FAKTABANK_EDITION=internal make build: the internal edition into site-internal/
 build: $(VENV)/.runtime
-	$(BIN)/mkdocs build --strict -d $(SITE_DIR)
+	$(BIN)/python scripts/build_site.py $(SITE_DIR)
 
 ## snapshots: one frozen version per reporting year ("läge 2021") with mike into the local gh-pages branch,
 ##            the newest also as `latest` (default); YEARS="2023" rebuilds only those years

@@ -145,6 +145,6 @@ def test_the_table_of_contents_holds_headings_as_text() -> None:
     from faktabank.plugin.content import make
 
     made = make('<h1 id="sidrubrik">A</h1><h2 id="x">Team &lt;b&gt; &amp; co</h2>', lambda html: html)
-    item = list(made.toc)[0].children[0]
+    item = next(iter(made.toc)).children[0]
     assert item.title == "Team &lt;b&gt; &amp; co"
     assert made.title == "A"

@@ -5,7 +5,9 @@ Nothing here renders, and nothing here writes: data/ is only ever read.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -95,13 +97,42 @@ def read_documents(root: Path, read_all: ReadAll | None = None) -> tuple[list[tu
     data_dir = root / "data"
     if not data_dir.is_dir():
         raise DataError([Problem("data", None, "", "katalogen data/ saknas")])
-    files = [file for file in sorted(data_dir.rglob("*")) if not file.is_dir()]
+    files, problems = data_files(root)
     each = partial(_read, root)
     many = read_all is not None and len(files) >= PARALLEL_FROM
     read = read_all(files, each) if many and read_all else [each(file) for file in files]
     docs = [doc for doc, _ in read if doc is not None]
-    problems = [problem for _, found in read for problem in found]
+    problems += [problem for _, found in read for problem in found]
     return docs, problems
+
+
+def data_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The regular files under root/data, in order, and a problem for each symbolic link or special file there.
+
+    A link is never followed (neither to a file nor to a folder) and what it points to is never read, so a link
+    to a file outside data/ cannot have its content echoed in an error message or published."""
+    data_dir = root / "data"
+    if data_dir.is_symlink():
+        return [], [Problem("data", None, "", "data/ får inte vara en symbolisk länk; lägg datafilerna i mappen")]
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for folder, subfolders, names in os.walk(data_dir, followlinks=False):
+        here = Path(folder)
+        for name in list(subfolders):
+            if (here / name).is_symlink():
+                subfolders.remove(name)
+                names.append(name)
+        for name in names:
+            file = here / name
+            rel = file.relative_to(root).as_posix()
+            if file.is_symlink():
+                problems.append(Problem(rel, None, "", "symbolisk länk; länken följs inte",
+                                        "lägg själva filen i data/ i stället för en länk"))
+            elif not stat.S_ISREG(file.stat().st_mode):
+                problems.append(Problem(rel, None, "", "inte en vanlig fil; bara .yaml-filer hör hemma i data/"))
+            else:
+                files.append(file)
+    return sorted(files), problems
 
 
 def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, problems: list[Problem]) -> Table:
@@ -133,6 +164,10 @@ def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, prob
                                             "skriv t.ex. 4.511.722 som 4511722 och ange enheten i 'enhet'"))
                 elif isinstance(value, int):
                     kronor = value * UNIT_FACTOR[unit]
+            elif unit == "antal" and isinstance(value, float):
+                problems.append(Problem(doc.path, doc.line(cpath), dotted(cpath),
+                                        f"ett antal ska vara ett heltal, fick decimaltalet {value!r}",
+                                        "skriv tusental utan punkt: 1346, inte 1.346"))
             cells.append(Cell(value, unit, kronor))
         rows.append(Row(r["text"], r.get("slag", "rad"), r.get("not"), r.get("projekt"), r.get("insats"),
                         tuple(r.get("parter", ())), r.get("nyckel"), tuple(cells), doc.line(rpath)))

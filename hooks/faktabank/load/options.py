@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from faktabank.load.errors import DataError, Problem
 from faktabank.load.loader import Options
@@ -10,8 +11,11 @@ from faktabank.load.loader import Options
 EDITIONS = ("public", "internal")
 
 
-def from_environment() -> Options:
+def from_environment(site_dir: str | None = None) -> Options:
     """FAKTABANK_EDITION=public|internal; FAKTABANK_UPTO=<year> limits the build to reports ending by then.
+
+    Given the folder the build writes to, it also refuses the internal edition there if that is site/
+    (check_output).
 
     Under `mike deploy <year>` (MIKE_DOCS_VERSION=<year>) the year is the snapshot's, and only the
     public edition may be built.
@@ -34,4 +38,21 @@ def from_environment() -> Options:
         if not upto_text.isdigit():
             raise DataError([Problem("FAKTABANK_UPTO", None, "", f"ett årtal förväntades, fick {upto_text!r}")])
         upto = int(upto_text)
+    if site_dir is not None:
+        check_output(edition, site_dir)
     return Options(edition=edition, upto=upto)
+
+
+PUBLISHED_FOLDER = "site"  # the folder that gets published (mkdocs.yml site_dir); the internal edition never goes there
+
+
+def check_output(edition: str, site_dir: str) -> None:
+    """Refuse to write the internal edition into the published folder, however the build was started.
+
+    `make build` writes it to site-internal/; `FAKTABANK_EDITION=internal mkdocs build` (whose default is site/)
+    stops here, before anything is written."""
+    if edition == "internal" and Path(site_dir).name == PUBLISHED_FOLDER:
+        raise DataError([Problem("FAKTABANK_EDITION", None, "",
+                                 f"den interna utgåvan får aldrig skrivas till {PUBLISHED_FOLDER}/, mappen som publiceras",
+                                 "bygg den med FAKTABANK_EDITION=internal make build (skriver site-internal/) "
+                                 "eller ange en annan mapp med mkdocs build -d")])

@@ -6,17 +6,19 @@ validated again with jsonschema, which lists every problem with its path for the
 
 from __future__ import annotations
 
+import datetime
 import json
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from faktabank.load.errors import Problem
+from faktabank.load.errors import Problem, excerpt, short
+from faktabank.load.limits import NAME_PATTERN
 from faktabank.load.yamlload import Document, dotted
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
@@ -39,9 +41,24 @@ def schema(kind: str) -> dict[str, Any]:
     return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
 
 
+def real_date(value: object) -> bool:
+    """Format `date`: a day that exists in the calendar (the pattern alone lets 2025-02-30 through)."""
+    if not isinstance(value, str):
+        return True
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+_FORMATS = FormatChecker(formats=())
+_FORMATS.checks("date")(real_date)
+
+
 @cache
 def _validator(kind: str) -> Draft202012Validator:
-    return Draft202012Validator(schema(kind), registry=_registry())
+    return Draft202012Validator(schema(kind), registry=_registry(), format_checker=_FORMATS)
 
 
 def _fast_schema(value: Any) -> Any:
@@ -62,7 +79,8 @@ def _fast_validator(kind: str) -> Any:
     for path in SCHEMA_DIR.glob("*.schema.json"):
         contents = _fast_schema(json.loads(path.read_text(encoding="utf-8")))
         by_id[contents["$id"]] = contents
-    return fastjsonschema.compile(_fast_schema(schema(kind)), handlers={"https": by_id.__getitem__}, use_default=False)
+    return fastjsonschema.compile(_fast_schema(schema(kind)), handlers={"https": by_id.__getitem__}, use_default=False,
+                                  formats={"date": real_date})
 
 
 def _expected(error: ValidationError) -> str:
@@ -71,7 +89,7 @@ def _expected(error: ValidationError) -> str:
     if v == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        return f"okänt fält {', '.join(extra)}; tillåtna fält: {allowed}"
+        return f"okänt fält {short(', '.join(extra))}; tillåtna fält: {allowed}"
     if v == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"obligatoriskt fält '{missing}' saknas"
@@ -82,16 +100,27 @@ def _expected(error: ValidationError) -> str:
                  "object": "objekt", "null": "tomt värde", "boolean": "sant/falskt"}
         for en, sv in names.items():
             want = want.replace(en, sv)
-        return f"{want} förväntades, fick {error.instance!r}"
+        if "heltal" in want and isinstance(error.instance, float):
+            return (f"{want} förväntades, fick decimaltalet {error.instance!r}; skriv tusental utan punkt "
+                    f"(1346, inte 1.346)")
+        return f"{want} förväntades, fick {excerpt(error.instance)}"
     if v == "enum":
-        return f"ett av {', '.join(map(str, error.validator_value))} förväntades, fick {error.instance!r}"
+        return f"ett av {', '.join(map(str, error.validator_value))} förväntades, fick {excerpt(error.instance)}"
     if v == "const":
-        return f"värdet {error.validator_value!r} förväntades, fick {error.instance!r}"
+        return f"värdet {error.validator_value!r} förväntades, fick {excerpt(error.instance)}"
+    if v == "pattern" and error.validator_value == NAME_PATTERN:
+        return (f"ett namn får inte innehålla < eller >, tabb eller radbrytning, fick {excerpt(error.instance)}")
     if v == "pattern":
         desc = error.schema.get("description", f"mönstret {error.validator_value}")
-        return f"fel form på {error.instance!r}: {desc}"
+        return f"fel form på {excerpt(error.instance)}: {desc}"
+    if v == "format" and error.validator_value == "date":
+        return f"ett datum som finns i kalendern förväntades (ÅÅÅÅ-MM-DD), fick {excerpt(error.instance)}"
+    if v == "maxLength":
+        return f"högst {error.validator_value} tecken förväntades, fick {len(error.instance)}: {excerpt(error.instance)}"
+    if v == "maxItems":
+        return f"högst {error.validator_value} rader förväntades, fick {len(error.instance)}"
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return f"värdet {error.instance!r} ligger utanför tillåtet intervall ({v} {error.validator_value})"
+        return f"värdet {excerpt(error.instance)} ligger utanför tillåtet intervall ({v} {error.validator_value})"
     if v in ("minItems", "minLength", "minProperties"):
         return "får inte vara tomt"
     if v == "uniqueItems":

@@ -2,10 +2,15 @@
 
 Dates stay strings (the schema checks their form), so a value reads the same in
 YAML, in the model and in the open data.
+
+Input is bounded before it is built (limits.py): the file's size; anchors and aliases are refused (the data needs
+none, and a few hundred bytes of nested aliases would expand to gigabytes); nesting depth, list length, text
+length; no control characters in any text.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +18,15 @@ from typing import Any
 
 import yaml
 
-from faktabank.load.errors import DataError, Problem
+from faktabank.load.errors import DataError, Problem, excerpt
+from faktabank.load.limits import (
+    CONTROL_CHARACTERS,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_LIST_ITEMS,
+    MAX_NUMBER_CHARS,
+    MAX_STRING_CHARS,
+)
 
 Path_ = tuple[str | int, ...]
 _MAP = "tag:yaml.org,2002:map"
@@ -27,6 +40,7 @@ _IMPLICIT = {
 
 
 _INT = "tag:yaml.org,2002:int"
+_NUMBERS = (_INT, "tag:yaml.org,2002:float")
 # The type of a plain scalar that starts with a letter that may begin a boolean or null (y, n, t, f, o: many
 # keys, units and kinds), by its text: the same few hundred recur in every file, and finding one by its text
 # is quicker than trying the rules
@@ -49,6 +63,8 @@ def _decimal(value: str) -> bool:
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it: ~20× faster
     """SafeLoader without the implicit timestamp type."""
+
+    check_text = True  # whether a text value may hold a control character (see load): then each is checked
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         """SafeLoader's tag resolution (no path resolvers, no wildcard resolvers), in one short call: libyaml's
@@ -99,10 +115,22 @@ def _construct(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_,
         raise DataError([Problem(rel, node.start_mark.line + 1, _dotted(path),
                                  f"otillåten YAML-tagg ({node.tag}); bara vanliga YAML-värden är tillåtna",
                                  "taggar som !!python/object körs aldrig")])
+    if isinstance(node, yaml.CollectionNode):
+        if len(path) >= MAX_DEPTH:
+            raise DataError([_too_deep(rel, node.start_mark.line + 1, path)])
+        if len(node.value) > MAX_LIST_ITEMS:
+            raise DataError([Problem(rel, node.start_mark.line + 1, _dotted(path),
+                                     f"högst {MAX_LIST_ITEMS} poster förväntades, fick {len(node.value)}",
+                                     "dela upp uppgifterna på flera filer")])
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            plain = _SCALARS.get(key_node.tag) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key_node, yaml.ScalarNode) or (
+                    key_node.tag in _NUMBERS and len(key_node.value) > MAX_NUMBER_CHARS):
+                shown = excerpt(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "(en lista eller ett objekt)"
+                raise DataError([Problem(rel, key_node.start_mark.line + 1, _dotted(path),
+                                         f"nyckeln {shown} måste vara text")])
+            plain = _SCALARS.get(key_node.tag)
             key = plain(loader, key_node) if plain is not None else loader.construct_object(key_node, deep=True)
             if isinstance(key, str):
                 key = sys.intern(key)  # the same few keys recur in every file: one string each
@@ -128,7 +156,19 @@ def _construct(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_,
     tag = node.tag
     if tag == _STR:  # what construct_yaml_str gives
         value = node.value
-        return sys.intern(value) if len(value) <= 40 else value
+        if loader.check_text:
+            _check_text(value, rel, line, path)
+        if len(value) <= 40:
+            return sys.intern(value)
+        if len(value) > MAX_STRING_CHARS:
+            raise DataError([Problem(rel, line, _dotted(path),
+                                     f"högst {MAX_STRING_CHARS} tecken förväntades, fick {len(value)}: {excerpt(value)}",
+                                     "sammanfatta texten med egna ord")])
+        return value
+    if tag in _NUMBERS and len(node.value) > MAX_NUMBER_CHARS:
+        raise DataError([Problem(rel, line, _dotted(path),
+                                 f"högst {MAX_NUMBER_CHARS} tecken i ett tal förväntades, fick {len(node.value)}: "
+                                 f"{excerpt(node.value)}")])
     if tag == _INT and _decimal(node.value):
         return int(node.value)  # what construct_yaml_int gives for it
     scalar = _SCALARS.get(tag)
@@ -136,6 +176,53 @@ def _construct(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_,
         return loader.construct_object(node, deep=True)
     value = scalar(loader, node)
     return sys.intern(value) if type(value) is str and len(value) <= 40 else value  # ids, units, labels recur
+
+
+def _check_text(value: str, rel: str, line: int, path: Path_) -> None:
+    bad = CONTROL_CHARACTERS.search(value)
+    if bad:
+        char = bad.group()
+        raise DataError([Problem(rel, line, _dotted(path),
+                                 f"otillåtet styrtecken U+{ord(char):04X} i texten {excerpt(value)}",
+                                 "ta bort tecknet; i fri text är bara tabb och radbrytning tillåtna")])
+
+
+def _too_deep(rel: str, line: int, path: Path_) -> Problem:
+    return Problem(rel, line, _dotted(path), f"för djup nästling: högst {MAX_DEPTH} nivåer av objekt och listor",
+                   "datafilerna behöver inte fler än åtta")
+
+
+# A plain scalar may hold & and *; an anchor or alias is one of them followed by a name (no space, no flow
+# indicator). A file without any such pair has none, and is not scanned for them.
+_MAYBE_ANCHOR = re.compile(r"[&*][^\s,\[\]{}]")
+# libyaml builds nodes recursively in C: a few hundred thousand levels of nesting crash the process. A file whose
+# nesting cannot reach this depth (each level of block nesting takes at least half a column, each flow level a
+# bracket) is built directly and its depth checked while it is turned into values; any other file is scanned first.
+_COMPOSE_SAFE_DEPTH = 5000
+
+
+def _may_nest_deeply(text: str) -> bool:
+    width = max(map(len, text.split("\n")))
+    return 2 * width + text.count("[") + text.count("{") + 2 > _COMPOSE_SAFE_DEPTH
+
+
+def _scan(text: str, rel: str) -> None:
+    """Refuse anchors, aliases and deep nesting from the parser's events, before any node is built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise DataError([Problem(rel, line, "", f"YAML-alias (*{excerpt(event.anchor)[1:-1]}) är inte tillåtna",
+                                     "skriv ut värdet där det behövs; datafilerna använder inga ankare eller alias")])
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            raise DataError([Problem(rel, line, "", f"YAML-ankare (&{excerpt(event.anchor)[1:-1]}) är inte tillåtna",
+                                     "skriv ut värdet där det behövs; datafilerna använder inga ankare eller alias")])
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DataError([_too_deep(rel, line, ())])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _dotted(path: Path_) -> str:
@@ -150,7 +237,14 @@ dotted = _dotted
 
 def load(file: Path, rel: str) -> Document:
     """Parse one YAML file safely. Raises DataError with file and line on any problem."""
-    raw = file.read_bytes()
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DataError([Problem(rel, 1, "", f"filen är för stor: {size} byte, högst {MAX_FILE_BYTES} byte tillåts",
+                                 "dela upp uppgifterna på flera filer")])
+    with file.open("rb") as stream:
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:  # it grew after stat
+        raise DataError([Problem(rel, 1, "", f"filen är för stor: högst {MAX_FILE_BYTES} byte tillåts")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -160,7 +254,12 @@ def load(file: Path, rel: str) -> Document:
     if not text.strip():
         raise DataError([Problem(rel, 1, "", "filen är tom; ett YAML-objekt förväntades")])
     loader = _Loader(text)
+    # Escapes ("\u202e") and raw control characters are the only ways to one in a value: without either, no
+    # text value needs checking
+    loader.check_text = "\\" in text or CONTROL_CHARACTERS.search(text) is not None
     try:
+        if _MAYBE_ANCHOR.search(text) or _may_nest_deeply(text):
+            _scan(text, rel)
         node = loader.get_single_node()
         if node is None:
             raise DataError([Problem(rel, 1, "", "filen innehåller inget YAML-objekt")])
@@ -171,6 +270,11 @@ def load(file: Path, rel: str) -> Document:
         raise DataError([Problem(rel, mark.line + 1 if mark else None, "",
                                  f"otillåten YAML-tagg ({exc.problem}); bara vanliga YAML-värden är tillåtna",
                                  "taggar som !!python/object körs aldrig")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow at all (raw control characters)
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise DataError([Problem(rel, line, "", f"otillåtet tecken U+{char:04X} i filen",
+                                 "ta bort tecknet; styrtecken hör inte hemma i datafilerna")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

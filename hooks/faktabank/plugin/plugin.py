@@ -107,7 +107,7 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
         self.premade.clear()
         root = Path(config.config_file_path).parent
         try:
-            options = from_environment()
+            options = from_environment(config.site_dir)  # the internal edition is never written to site/
             model, renderer, pages = self._model_and_pages(root, config, options)
         except DataError as exc:
             if self.command != "serve":

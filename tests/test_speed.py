@@ -148,3 +148,17 @@ def test_the_table_of_contents_holds_headings_as_text() -> None:
     item = next(iter(made.toc)).children[0]
     assert item.title == "Team &lt;b&gt; &amp; co"
     assert made.title == "A"
+
+
+def test_a_generated_page_title_is_escaped_html_text(tmp_path: Path) -> None:
+    """The theme writes a page's title into its header as it is: a generated page's title is escaped text, as
+    MkDocs makes it from a hand-written page's h1."""
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page as MkPage
+
+    from faktabank.plugin.content import apply, make
+
+    made = make('<h1 id="sidrubrik">Team &lt;b&gt; &amp; co</h1>', lambda html: html)
+    page = MkPage(None, File("a.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True), {})
+    apply(made, page)
+    assert page.meta["title"] == "Team &lt;b&gt; &amp; co"

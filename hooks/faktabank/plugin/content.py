@@ -56,7 +56,8 @@ def apply(made: Made, page: MkPage) -> None:
     page.content = made.content
     page.toc = made.toc
     if made.title is not None and not page.is_homepage:  # the theme titles the home page with the site's name
-        page.meta["title"] = made.title
+        # As MkDocs takes a title from a page's h1: HTML text, escaped (the theme's header writes it as it is)
+        page.meta["title"] = escape(made.title, quote=False)
     page.present_anchor_ids = made.anchors
 
 

@@ -33,7 +33,7 @@ LINKS = (f"[{MARK}js](javascript:{MARK}js()) [{MARK}data](data:text/html,{MARK}d
          f"![{MARK}img](https://{MARK}.invalid/i.png) <javascript:{MARK}auto()>")
 JINJA = f"{{{{ '{MARK}' ~ 'jinja' }}}} {{% raw %}} {{# {MARK}comment #}}"
 # A title as a hand-written page could give it: the text "</title><script>…" written as entities in a heading
-TITLE_PAGE = "# Karin &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;title&gt;\n\nText.\n"
+TITLE_PAGE = f"# Karin &lt;/title&gt;&lt;script&gt;{MARK}title()&lt;/script&gt;&lt;title&gt;\n\nText.\n"
 
 
 # An address the payloads write: a script or data scheme, or their host (a page's own anchors may hold the mark:
@@ -176,9 +176,9 @@ def test_html_in_every_text_field_stays_text(tmp_path: Path, edition: str) -> No
     pages = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert f"&lt;{MARK}el {MARK}attr=" in pages  # the payload is on the pages, as text
     assert f"&amp;lt;{MARK}ent {MARK}eattr=1&amp;gt;" in pages  # entities in a name too, in headings and titles
-    assert f"<title>Karin &amp;lt;/title&amp;gt;&amp;lt;{MARK}ent" in pages
+    assert re.search(f"<title>[^<]* Karin &amp;lt;/title&amp;gt;&amp;lt;{MARK}ent [^<]*</title>", pages)
     title = (site / "titeltest" / "index.html").read_text(encoding="utf-8")
-    assert "<title>Karin &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;title&gt; - " in title
+    assert f"<title>Karin &lt;/title&gt;&lt;script&gt;{MARK}title()&lt;/script&gt;&lt;title&gt; - " in title
     assert HTML in open_data_texts(site) and ENTITIES in open_data_texts(site)  # exactly as written
 
 

@@ -204,17 +204,15 @@ def test_links_and_images_in_markdown_fields_stay_text(tmp_path: Path) -> None:
     assert LINKS in open_data_texts(site)
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by the straight-to-HTML rendering (issue 16)")
 def test_links_and_images_in_plain_text_fields_stay_text(tmp_path: Path) -> None:
-    """The same in the fields that are not Markdown (headings, table rows, labels): Python-Markdown makes them
-    links and images today."""
+    """The same in the fields that are not Markdown (headings, table rows, labels): Python-Markdown made them
+    links and images before generated pages were rendered straight to HTML (issue 16)."""
     project = _scratch(tmp_path, "plainlinks")
     put_values(project, LINKS, "", only=FREE)
     site = tmp_path / "plainlinks" / "out"
     assert build_checked(project, site) == []
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by the straight-to-HTML rendering (issue 16)")
 def test_markdown_syntax_in_names_stays_text(tmp_path: Path) -> None:
     """A name ending in `{: onclick=… }` became an attribute of the <h1>; `[x](javascript:…)` a link."""
     project = _scratch(tmp_path, "names")

@@ -107,7 +107,7 @@ def read_documents(root: Path, read_all: ReadAll | None = None) -> tuple[list[tu
 def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, problems: list[Problem]) -> Table:
     columns = tuple(
         Column(c["id"], c["rubrik"], c.get("ar") or (int(c["datum"][:4]) if "datum" in c else None),
-               c.get("datum"), c.get("slag"), c.get("enhet", raw["enhet"]))
+               c.get("datum"), c.get("slag"), c.get("enhet", raw["enhet"]), tuple(c.get("summerar", ())))
         for c in raw["kolumner"]
     )
     rows = []
@@ -135,7 +135,8 @@ def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, prob
                     kronor = value * UNIT_FACTOR[unit]
             cells.append(Cell(value, unit, kronor))
         rows.append(Row(r["text"], r.get("slag", "rad"), r.get("not"), r.get("projekt"), r.get("insats"),
-                        tuple(r.get("parter", ())), r.get("nyckel"), tuple(cells), doc.line(rpath)))
+                        tuple(r.get("parter", ())), r.get("nyckel"), tuple(cells), doc.line(rpath), r.get("id"),
+                        tuple(r.get("summerar", ()))))
     return Table(raw["id"], raw["typ"], raw["rubrik"], raw["avsnitt"], raw["enhet"], raw.get("not"),
                  raw.get("kommentar"), columns, tuple(rows),
                  Source(doc.path, doc.line(path), report_id, raw["avsnitt"]))

@@ -201,16 +201,27 @@ def one(figure: Figure) -> Side:
     return Side(figure.row, figure.kronor, (figure,))
 
 
+ROUNDING_NOTE = " (skillnaden ryms i avrundningen)"
+
+
 def finding(check: str, report: Report, year: int | None, compared: str, left: Side, right: Side,
-             by_magnitude: bool) -> Finding | None:
-    """A Finding if the two sides disagree beyond rounding, else None."""
-    if agrees(left, right, by_magnitude):
-        return None
-    by_magnitude = by_magnitude and (left.kronor < 0) != (right.kronor < 0)  # say so only where it mattered
+            by_magnitude: bool, exact: bool = False) -> Finding | None:
+    """A Finding if the two sides disagree beyond rounding, else None.
+
+    `exact`: the figures are the report's own arithmetic in one unit (a sum and its parts, the same figure twice), so
+    any difference is listed; one within the rounding of figures in tkr or kkr says so in `compared`."""
     figures = left.figures + right.figures
+    same_unit = exact and len({f.unit for f in figures}) == 1
+    allowed = 0 if same_unit else tolerance(figures)
+    difference = gap(left, right, by_magnitude)
+    if difference <= allowed:
+        return None
+    if same_unit and difference <= tolerance(figures):
+        compared += ROUNDING_NOTE
+    by_magnitude = by_magnitude and (left.kronor < 0) != (right.kronor < 0)  # say so only where it mattered
     unit = "kr" if any(f.unit in UNIT_FACTOR for f in figures) or not figures else figures[0].unit
-    return Finding(check, CHECK_TITLE[check], report.id, year, compared, left, right, by_magnitude,
-                   tolerance(figures), gap(left, right, by_magnitude), unit)
+    return Finding(check, CHECK_TITLE[check], report.id, year, compared, left, right, by_magnitude, allowed,
+                   gap(left, right, by_magnitude), unit)
 
 
 def keyed_row(table: Table, key: str) -> Row | None:

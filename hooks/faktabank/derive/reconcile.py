@@ -220,7 +220,8 @@ def check_contributions(report: Report) -> Iterator[Finding]:
             if total is None or not parts:
                 continue
             what = f"Medlemsbidrag och övriga intäkter mot {total_row.text.lower()} i {table.rubrik}, {column.rubrik}"
-            found = finding("medlemsbidrag", report, column.ar, what, side("Summa av raderna", parts), one(total), True)
+            found = finding("medlemsbidrag", report, column.ar, what, side("Summa av raderna", parts), one(total), True,
+                            exact=True)
             if found:
                 yield found
 

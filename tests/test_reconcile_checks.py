@@ -80,7 +80,8 @@ def test_a_sum_column_is_checked_on_every_row(minimal_project: Path) -> None:
     f = only(minimal_project, "kolumnsumma")
     assert (f.left.kronor, f.right.kronor, f.difference) == (162000, 152000, 10000)
     assert values(f.left) == [-1485, -1647]
-    assert f.compared == "Avvikelse på raden Teamsamverkan i Sammanställning av utfall och budget 2020 mot Utfall 2020 − Budget 2020"
+    assert f.compared == ("Avvikelse på raden Teamsamverkan i Sammanställning av utfall och budget 2020 mot "
+                          "Utfall 2020 − Budget 2020")
 
 
 NYCKELTAL = """nyckeltal:
@@ -171,7 +172,8 @@ def test_one_person_once_on_the_board_at_a_time(minimal_project: Path) -> None:
 
 
 def test_a_table_a_factor_1000_off_is_named(minimal_project: Path) -> None:
-    edit(minimal_project, BUDGET_ROW, BUDGET_ROW + "      - {text: Periodens resultat, nyckel: periodens-resultat, varden: [-2200, -59]}\n")
+    edit(minimal_project, BUDGET_ROW,
+         BUDGET_ROW + "      - {text: Periodens resultat, nyckel: periodens-resultat, varden: [-2200, -59]}\n")
     edit(minimal_project, "      - {text: Finansiella kostnader, nyckel: finansiella-kostnader, varden: [-3535, -2904]}\n",
          "      - {text: Finansiella kostnader, nyckel: finansiella-kostnader, varden: [-3535, -2904]}\n"
          "      - {text: Periodens resultat, nyckel: periodens-resultat, varden: [-58818, -51703]}\n")

@@ -205,11 +205,13 @@ ROUNDING_NOTE = " (skillnaden ryms i avrundningen)"
 
 
 def finding(check: str, report: Report, year: int | None, compared: str, left: Side, right: Side,
-            by_magnitude: bool, exact: bool = False) -> Finding | None:
-    """A Finding if the two sides disagree beyond rounding, else None.
+            by_magnitude: bool, exact: bool = True) -> Finding | None:
+    """A Finding if the two sides disagree, else None.
 
-    `exact`: the figures are the report's own arithmetic in one unit (a sum and its parts, the same figure twice), so
-    any difference is listed; one within the rounding of figures in tkr or kkr says so in `compared`."""
+    Figures all in one unit are the report's own arithmetic (a sum and its parts, a line and the lines it is computed
+    from, the same figure twice): any difference is listed, as adding them up by hand finds it, and one within the
+    rounding of figures in tkr or kkr says so in `compared`. Figures in different units (tkr against kr) may differ
+    by the rounding (`tolerance`). `exact=False` allows the rounding in one unit too."""
     figures = left.figures + right.figures
     same_unit = exact and len({f.unit for f in figures}) == 1
     allowed = 0 if same_unit else tolerance(figures)

@@ -53,7 +53,7 @@ def check(report: Report) -> Iterator[Finding]:
             if cell is None or not _comparable(text, cell):
                 continue
             what = f"{n['etikett']}: texten mot {cell.table_title}, {cell.row}, {cell.column}"
-            found = finding("samma-uppgift", report, n.get("ar"), what, one(text), one(cell), True, exact=True)
+            found = finding("samma-uppgift", report, n.get("ar"), what, one(text), one(cell), True)
             if found:
                 yield found
     for (_, year), figures in by_key.items():
@@ -62,7 +62,7 @@ def check(report: Report) -> Iterator[Finding]:
             if not _comparable(first, other):
                 continue
             what = f"{first.row} ({first.table_title}) mot {other.row} ({other.table_title})"
-            found = finding("samma-uppgift", report, year, what, one(first), one(other), True, exact=True)
+            found = finding("samma-uppgift", report, year, what, one(first), one(other), True)
             if found:
                 yield found
     for same in report.data.get("samma_uppgift", ()):
@@ -73,6 +73,6 @@ def check(report: Report) -> Iterator[Finding]:
                 continue
             what = f"{same['uppgift']}: {present[0].table_title} mot {other.table_title}"
             found = finding("samma-uppgift", report, other.year or present[0].year, what, one(present[0]), one(other),
-                            True, exact=True)
+                            True)
             if found:
                 yield found

@@ -163,8 +163,7 @@ def check_rows(report: Report) -> Iterator[Finding]:
                 if any(a and a[0] and agrees(side("", a[0], a[1]), one(total), True) for a in alternatives):
                     continue
                 what = f"{row.text} i {table.rubrik} mot raderna den summerar, {column.rubrik}"
-                found = finding("summa", report, column.ar, what, side(label, counted[0], counted[1]), one(total), True,
-                                exact=True)
+                found = finding("summa", report, column.ar, what, side(label, counted[0], counted[1]), one(total), True)
                 if found:
                     yield found
 
@@ -192,6 +191,6 @@ def check_columns(report: Report) -> Iterator[Finding]:
                 kronor = sum(sign * f.kronor for sign, at in parts for f in [figure_at(report, table, row, at)] if f)
                 what = f"{column.rubrik} på raden {row.text} i {table.rubrik} mot {names}"
                 found = finding("kolumnsumma", report, column.ar, what, side(f"Beräknat: {names}", figures, kronor),
-                                one(total), True, exact=True)
+                                one(total), True)
                 if found:
                     yield found

@@ -161,6 +161,14 @@ def test_shares_of_a_whole_add_up_to_100(minimal_project: Path, shares: tuple[in
     assert (result[0].left.kronor, result[0].difference, result[0].unit) == (sum(shares), abs(sum(shares) - 100), "procent")
 
 
+def test_the_members_shares_of_the_funding_add_up_to_100(minimal_project: Path) -> None:
+    edit(minimal_project, "    - parter: [exempelby-kommun]\n      andel_procent: 50\n",
+         "    - parter: [exempelby-kommun]\n      andel_procent: 40\n")
+    f = only(minimal_project, "andelar")
+    assert (values(f.left), f.right.kronor, f.difference) == ([50, 40], 100, 10)
+    assert f.left.figures[1].row == "exempelby-kommun"
+
+
 def test_one_person_once_on_the_board_at_a_time(minimal_project: Path) -> None:
     edit(minimal_project, "        - person: anna-exempel\n          roll: ordforande\n",
          "        - person: anna-exempel\n          roll: ordforande\n        - person: bo-prov\n          till: 2020-08-31\n")

@@ -62,7 +62,8 @@ CHECKS = (
           "Deltagare som gått vidare till arbete, studier eller annat kan inte vara fler än de som avslutat insatsen."),
     Check("andelar", "Andelar av en helhet",
           "Andelar som tillsammans utgör en helhet (till exempel kostnaderna fördelade på administration och insatser) "
-          "ska bli 100 %. Varje andel är avrundad, så en halv procentenhet per andel godtas."),
+          "och medlemmarnas andelar av finansieringen ska bli 100 %. Varje andel är avrundad, så en halv "
+          "procentenhet per andel godtas."),
     Check("styrelse", "En plats i styrelsen i taget",
           "Samma person står inte två gånger i samma styrelse under samma tid."),
     Check("enhet", "Tusen gånger för stort eller litet",

@@ -77,11 +77,19 @@ def check_exits(report: Report) -> Iterator[Finding]:
 
 
 def check_shares(report: Report) -> Iterator[Finding]:
-    """Text figures that are shares of one whole add up to 100 %, within half a point of rounding per share."""
+    """Shares of one whole add up to 100 %, within half a point of rounding per share: text figures with the same
+    `andel_av` and year, and the members' shares of the funding."""
     wholes: dict[tuple[str, int | None], list[Figure]] = defaultdict(list)
     for index, n in enumerate(report.data.get("nyckeltal", ())):
         if n.get("andel_av") and n["enhet"] == "procent":
             wholes[(n["andel_av"], n.get("ar"))].append(text_figure(report, index, n))
+    funding = (report.data.get("medlemmar") or {}).get("finansiering") or ()
+    for index, part in enumerate(funding):
+        if "andel_procent" in part:
+            share = part["andel_procent"]
+            wholes[("finansiering", report.year)].append(Figure(
+                share, "procent", share, report.id, "medlemmar", "finansiering", "Medlemmarnas andelar av finansieringen",
+                ", ".join(part["parter"]), f"andel {index + 1}", report.year))
     for (_, year), shares in wholes.items():
         if len(shares) < 2:
             continue

@@ -247,3 +247,12 @@ def test_every_check_kind_has_a_test_that_breaks_it() -> None:
     broken_here = {"summa", "kolumnsumma", "samma-uppgift", "deltagare", "avslut", "andelar", "styrelse", "enhet"}
     broken_in_test_reconcile = {"not", "balans", "resultat", "likvida-medel", "medlemsbidrag", "oversikt", "eget-kapital"}
     assert {c.id for c in CHECKS} == broken_here | broken_in_test_reconcile
+
+
+def test_the_same_comparison_by_two_checks_is_listed_once(minimal_project: Path) -> None:
+    # the income total is read by the member-contribution check; marking it as a sum too must not list it twice
+    edit(minimal_project, "      - {text: Summa, slag: summa, nyckel: summa, varden: [4511722]}",
+         "      - {text: Summa, slag: summa, summerar: [ovanfor], nyckel: summa, varden: [4511722]}")
+    edit(minimal_project, "varden: [2250000]", "varden: [2250001]")
+    assert [f.check for f in found(minimal_project)] == ["medlemsbidrag"]
+

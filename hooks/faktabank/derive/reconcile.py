@@ -296,7 +296,13 @@ def reconcile(model: Model) -> tuple[Finding, ...]:
             *sums.check_rows(report), *sums.check_columns(report), *statedfigures.check(report),
             *plausibility.check(model, report),
         ]
-        found += sorted(of_report, key=lambda f: order[f.check])
+        seen: set[frozenset[tuple]] = set()
+        for f in sorted(of_report, key=lambda f: order[f.check]):
+            same = frozenset((x.report, x.table, x.row, x.column, x.value) for x in f.figures)
+            if f.figures and same in seen:
+                continue  # the same figures compared by two checks (a marked sum that another check also reads)
+            seen.add(same)
+            found.append(f)
     return tuple(found)
 
 

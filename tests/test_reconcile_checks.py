@@ -176,7 +176,8 @@ def test_one_person_once_on_the_board_at_a_time(minimal_project: Path) -> None:
     edit(minimal_project, "          till: 2020-08-31\n", "          till: 2020-09-30\n")
     f = only(minimal_project, "styrelse")
     assert (f.difference, f.unit) == (30, "dagar")
-    assert "bo-prov" in f.compared
+    assert f.compared == "Bo Prov två gånger i styrelsen samtidigt"
+    assert f.left.label.startswith("Bo Prov: ordinarie för ") and f.right.label.startswith("Bo Prov: ersättare för ")
 
 
 def test_a_table_a_factor_1000_off_is_named(minimal_project: Path) -> None:

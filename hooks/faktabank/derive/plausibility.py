@@ -1,7 +1,8 @@
 """Plausibility inside a report: figures that cannot all be true together.
 
 Women + men = the insats' participants; no more exits to somewhere than participants who ended; shares of one
-whole (text figures with the same `andel_av` and year) add up to 100 %; one person sits once on the board at a time;
+whole (text figures with the same `andel_av` and year, the members' shares of the funding) add up to 100 %; one
+person sits once on the board at a time;
 the same keyed figure for the same year is not a factor 1 000 off in another table (the förbund's other reports
 included), and the table that is off is named. Each is a Finding like the sums; nothing is corrected.
 """
@@ -34,23 +35,28 @@ THOUSAND = 1000
 NEAR = 0.1  # "a factor 1 000" means between 900 and 1 100
 
 
-def _count(report: Report, insats: Mapping[str, Any], what: str, value: int, column: str = "") -> Figure:
-    name = insats.get("namn_i_rapporten") or insats["insats"]
+def _name(model: Model, insats: Mapping[str, Any]) -> str:
+    known = model.insatser.get(insats["insats"])
+    return insats.get("namn_i_rapporten") or (known.namn if known else insats["insats"])
+
+
+def _count(model: Model, report: Report, insats: Mapping[str, Any], what: str, value: int, column: str = "") -> Figure:
+    name = _name(model, insats)
     return Figure(value, "antal", value, report.id, "insatser", f"insats-{insats['insats']}",
                   f"Insatsen {name}", what, column or str(report.year), report.year)
 
 
-def check_participants(report: Report) -> Iterator[Finding]:
+def check_participants(model: Model, report: Report) -> Iterator[Finding]:
     """Women + men = all participants, this year and the year before, for every insats that gives all three."""
     for insats in report.data.get("insatser", ()):
         counts = insats.get("deltagare") or {}
         for block, when in ((counts, ""), (counts.get("foregaende_ar") or {}, "året innan")):
             if not all(k in block for k in ("totalt", "kvinnor", "man")):
                 continue
-            women = _count(report, insats, "Kvinnor", block["kvinnor"], when)
-            men = _count(report, insats, "Män", block["man"], when)
-            total = _count(report, insats, "Deltagare totalt", block["totalt"], when)
-            name = insats.get("namn_i_rapporten") or insats["insats"]
+            women = _count(model, report, insats, "Kvinnor", block["kvinnor"], when)
+            men = _count(model, report, insats, "Män", block["man"], when)
+            total = _count(model, report, insats, "Deltagare totalt", block["totalt"], when)
+            name = _name(model, insats)
             what = f"Kvinnor + män mot deltagare totalt i {name}" + (f", {when}" if when else "")
             found = finding("deltagare", report, report.year - (1 if when else 0), what,
                             side("Kvinnor + män", (women, men)), one(total), False)
@@ -58,19 +64,19 @@ def check_participants(report: Report) -> Iterator[Finding]:
                 yield found
 
 
-def check_exits(report: Report) -> Iterator[Finding]:
+def check_exits(model: Model, report: Report) -> Iterator[Finding]:
     """The exits listed by where they went are not more than the participants who ended."""
     for insats in report.data.get("insatser", ()):
         ended = (insats.get("deltagare") or {}).get("avslutade")
         exits = insats.get("avslut") or ()
         if ended is None or not exits:
             continue
-        parts = [_count(report, insats, f"Avslut till {e['till']}", e["antal"]) for e in exits]
+        parts = [_count(model, report, insats, f"Avslut till {e['till']}", e["antal"]) for e in exits]
         listed = sum(f.kronor for f in parts)
         if listed <= ended:
             continue
-        total = _count(report, insats, "Avslutade deltagare", ended)
-        name = insats.get("namn_i_rapporten") or insats["insats"]
+        total = _count(model, report, insats, "Avslutade deltagare", ended)
+        name = _name(model, insats)
         yield Finding("avslut", CHECK_TITLE["avslut"], report.id, report.year,
                       f"Avslut efter vart deltagarna gick mot avslutade deltagare i {name}",
                       side("Avslut till arbete, studier och annat", parts), one(total), False, 0, listed - ended, "antal")
@@ -110,18 +116,22 @@ def _day(value: str | None, default: str) -> date:
     return date.fromisoformat(value or default)
 
 
-def check_board(report: Report) -> Iterator[Finding]:
+def check_board(model: Model, report: Report) -> Iterator[Finding]:
     """The same person twice on the board (as ordinarie or ersättare, in any member's seats) at overlapping times."""
     board = report.data.get("styrelse") or {}
     seats: dict[str, list[tuple[date, date, str]]] = defaultdict(list)
     for mandate in board.get("mandat", ()):
-        for kind in ("ordinarie", "ersattare"):
+        for kind, as_what in (("ordinarie", "ordinarie"), ("ersattare", "ersättare")):
             for seat in mandate.get(kind, ()):
                 if "person" not in seat:  # a vacant seat
                     continue
                 start, end = _day(seat.get("fran"), report.fran), _day(seat.get("till"), report.till)
-                seats[seat["person"]].append((start, end, f"{kind} för {mandate['utsedd_av']}"))
-    for person, held in seats.items():
+                member = model.organisations.get(mandate["utsedd_av"])
+                by = member.namn if member else mandate["utsedd_av"]
+                seats[seat["person"]].append((start, end, f"{as_what} för {by}"))
+    for person_id, held in seats.items():
+        known = model.persons.get(person_id)
+        person = known.namn if known else person_id
         for i, (start, end, what) in enumerate(held):
             for start2, end2, what2 in held[i + 1:]:
                 overlap = (min(end, end2) - max(start, start2)).days + 1
@@ -178,8 +188,8 @@ def check_units(model: Model, report: Report) -> Iterator[Finding]:
 
 
 def check(model: Model, report: Report) -> Iterator[Finding]:
-    yield from check_participants(report)
-    yield from check_exits(report)
+    yield from check_participants(model, report)
+    yield from check_exits(model, report)
     yield from check_shares(report)
-    yield from check_board(report)
+    yield from check_board(model, report)
     yield from check_units(model, report)

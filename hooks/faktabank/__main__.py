@@ -6,9 +6,13 @@ import gc
 import sys
 from pathlib import Path
 
+from faktabank.derive import reconcile
+from faktabank.derive.keys import unknown_keys
 from faktabank.load.errors import DataError
 from faktabank.load.loader import build
 from faktabank.load.options import from_environment
+from faktabank.model import Model
+from faktabank.text.formatting import amount
 
 
 def main(argv: list[str]) -> int:
@@ -25,7 +29,22 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"data/ är giltig: {len(model.forbund)} förbund, {len(model.reports)} rapporter, "
           f"{len(model.insatser)} insatser, {len(model.organisations)} organisationer, {len(model.persons)} personer")
+    print_findings(model)
     return 0
+
+
+def print_findings(model: Model) -> None:
+    """The Datakvalitet page's findings and the keys no check reads, as warnings: valid data still exits 0."""
+    findings = reconcile.reconcile(model)
+    for f in findings:
+        left, right = (amount(s.kronor, f.unit) for s in (f.left, f.right))
+        year = f" {f.year}" if f.year is not None else ""
+        print(f"varning: {f.report}{year}: {f.title}: {f.compared}: {f.left.label} {left} mot {f.right.label} {right}, "
+              f"skillnad {amount(f.difference, f.unit)}")
+    unknown = unknown_keys(model)
+    for line in unknown:
+        print(f"varning: {line}")
+    print(f"{len(findings)} avvikelser i källorna (sidan Datakvalitet), {len(unknown)} okända nycklar")
 
 
 if __name__ == "__main__":

@@ -128,6 +128,7 @@ class Column:
     datum: str | None
     slag: str | None
     enhet: str
+    summerar: tuple[str, ...] = ()  # the columns this column adds up ("-id": subtracted), as the data marks them
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,8 @@ class Row:
     nyckel: str | None
     cells: tuple[Cell, ...]
     line: int | None
+    id: str | None = None
+    summerar: tuple[str, ...] = ()  # the rows this row adds up ("-ref": subtracted), as the data marks them
 
 
 @dataclass(frozen=True)

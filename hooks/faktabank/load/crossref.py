@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
+from faktabank.load import sumrefs
 from faktabank.load.errors import Problem
 from faktabank.load.yamlload import Document, dotted
 
@@ -216,6 +217,7 @@ def _check_report(doc: Document, refs: dict[str, Mapping], forbund: Mapping, ins
                                 f"beslutsdatum efter periodens slut {till} förväntades"))
     problems += _check_ids_within(doc)
     problems += _check_units(doc)
+    problems += sumrefs.check(doc)
     return problems
 
 

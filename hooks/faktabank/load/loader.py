@@ -138,7 +138,7 @@ def data_files(root: Path) -> tuple[list[Path], list[Problem]]:
 def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, problems: list[Problem]) -> Table:
     columns = tuple(
         Column(c["id"], c["rubrik"], c.get("ar") or (int(c["datum"][:4]) if "datum" in c else None),
-               c.get("datum"), c.get("slag"), c.get("enhet", raw["enhet"]))
+               c.get("datum"), c.get("slag"), c.get("enhet", raw["enhet"]), tuple(c.get("summerar", ())))
         for c in raw["kolumner"]
     )
     rows = []
@@ -170,7 +170,8 @@ def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, prob
                                         "skriv tusental utan punkt: 1346, inte 1.346"))
             cells.append(Cell(value, unit, kronor))
         rows.append(Row(r["text"], r.get("slag", "rad"), r.get("not"), r.get("projekt"), r.get("insats"),
-                        tuple(r.get("parter", ())), r.get("nyckel"), tuple(cells), doc.line(rpath)))
+                        tuple(r.get("parter", ())), r.get("nyckel"), tuple(cells), doc.line(rpath), r.get("id"),
+                        tuple(r.get("summerar", ()))))
     return Table(raw["id"], raw["typ"], raw["rubrik"], raw["avsnitt"], raw["enhet"], raw.get("not"),
                  raw.get("kommentar"), columns, tuple(rows),
                  Source(doc.path, doc.line(path), report_id, raw["avsnitt"]))

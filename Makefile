@@ -32,9 +32,11 @@ $(VENV)/.test: requirements-test.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
-## serve: install, then serve the site on http://127.0.0.1:8000 (rebuilds on edits in docs/, data/, hooks/)
+## serve: install, then serve the site on http://127.0.0.1:8000 (rebuilds on edits in docs/, data/, hooks/);
+##        FORBUND=<id>: a preview of one förbund (only its reports are read: quick even with every förbund in data/);
+##        an error in data/ is shown in the browser, and the server keeps running
 serve: $(VENV)/.runtime
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(if $(FORBUND),FAKTABANK_FORBUND=$(FORBUND)) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: the public site into site/ (strict: any warning, broken link or anchor fails the build); built beside it
 ##        and swapped in only on success, so a failed build leaves site/ as it was (scripts/build_site.py);

@@ -46,6 +46,7 @@ class Options:
 
     edition: str = "public"
     upto: int | None = None
+    forbund: str | None = None  # a preview of one förbund (make serve FORBUND=<id>): only its reports are read
 
 
 def kind_of(rel: str) -> str | None:
@@ -90,14 +91,19 @@ def _read(root: Path, file: Path) -> _Read:
 ReadAll = Callable[[list[Path], Callable[[Path], _Read]], list[_Read]]
 
 
-def read_documents(root: Path, read_all: ReadAll | None = None) -> tuple[list[tuple[str, Document]], list[Problem]]:
+def read_documents(root: Path, read_all: ReadAll | None = None,
+                   forbund: str | None = None) -> tuple[list[tuple[str, Document]], list[Problem]]:
     """Parse and schema-check every data file. Returns documents and all problems found, in file order.
 
-    `read_all` reads the files (by default one after the other); it is used only from PARALLEL_FROM files on."""
+    `read_all` reads the files (by default one after the other); it is used only from PARALLEL_FROM files on.
+    `forbund`: of the reports, only that förbund's files are read (a preview); the registries are read whole."""
     data_dir = root / "data"
     if not data_dir.is_dir():
         raise DataError([Problem("data", None, "", "katalogen data/ saknas")])
     files, problems = data_files(root)
+    if forbund is not None:
+        report_file = re.compile(rf"{re.escape(forbund)}-\d{{4}}(-[a-z0-9-]+)?\.ya?ml")
+        files = [f for f in files if f.parent.name != "rapporter" or report_file.fullmatch(f.name)]
     each = partial(_read, root)
     many = read_all is not None and len(files) >= PARALLEL_FROM
     read = read_all(files, each) if many and read_all else [each(file) for file in files]
@@ -181,7 +187,11 @@ def build(root: Path, options: Options | None = None, read_all: ReadAll | None =
     """Load, validate and model all data under root/data. Raises DataError listing every problem.
     `read_all`: how the files are read (read_documents)."""
     options = options or Options()
-    docs, problems = read_documents(root, read_all)
+    docs, problems = read_documents(root, read_all, options.forbund)
+    if options.forbund is not None and not any(kind == "forbund" and doc.data["id"] == options.forbund
+                                               for kind, doc in docs):
+        problems.append(Problem("FAKTABANK_FORBUND", None, "", f"förbundet {options.forbund!r} finns inte i data/forbund/",
+                                "ange ett id som finns, till exempel make serve FORBUND=vasteras"))
     if problems:  # cross-file checks on half-read data would only add follow-on errors
         raise DataError(problems)
     organisations: dict[str, Organisation] = {}
@@ -222,7 +232,11 @@ def build(root: Path, options: Options | None = None, read_all: ReadAll | None =
             reports[d["id"]] = Report(d["id"], d["forbund"], d["typ"], d["period"]["fran"], d["period"]["till"],
                                       d["status"], freeze(d), tables, Source(doc.path, 1, d["id"]))
 
-    problems += crossref.check(docs, organisations, persons, forbund, insatser, reports)
+    known = reports
+    if options.forbund is not None:  # a preview: the other förbund's report files exist, though they are not read
+        unread = {f.stem for f in (root / "data" / "rapporter").iterdir() if f.suffix in (".yaml", ".yml")}
+        known = {**dict.fromkeys(unread - reports.keys()), **reports}
+    problems += crossref.check(docs, organisations, persons, forbund, insatser, known)
     if problems:
         raise DataError(problems)
 
@@ -230,8 +244,10 @@ def build(root: Path, options: Options | None = None, read_all: ReadAll | None =
         rid: r for rid, r in reports.items()
         if (options.edition == "internal" or r.status == "godkand")
         and (options.upto is None or r.year <= options.upto)
+        and (options.forbund is None or r.forbund == options.forbund)
     }
-    if options.edition == "public" or options.upto is not None:  # the internal reference keeps whole registries
+    if options.edition == "public" or options.upto is not None or options.forbund is not None:
+        # the internal reference keeps whole registries; a snapshot, the public edition and a preview do not
         organisations, persons, forbund, insatser = prune(organisations, persons, forbund, insatser, keep, report_data)
     return Model(freeze(organisations), freeze(persons), freeze(forbund), freeze(insatser), freeze(keep),
                  glossary=tuple(glossary), edition=options.edition, upto=options.upto,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from faktabank.load.errors import DataError, Problem
@@ -38,9 +39,14 @@ def from_environment(site_dir: str | None = None) -> Options:
         if not upto_text.isdigit():
             raise DataError([Problem("FAKTABANK_UPTO", None, "", f"ett årtal förväntades, fick {upto_text!r}")])
         upto = int(upto_text)
+    forbund = os.environ.get("FAKTABANK_FORBUND", "").strip() or None  # make serve FORBUND=<id>: one förbund
+    if forbund is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", forbund):
+        raise DataError([Problem("FAKTABANK_FORBUND", None, "", f"ett förbunds id förväntades, fick {forbund[:40]!r}")])
+    if forbund is not None and mike:
+        raise DataError([Problem("FAKTABANK_FORBUND", None, "", "ögonblicksbilder byggs av alla förbund")])
     if site_dir is not None:
         check_output(edition, site_dir)
-    return Options(edition=edition, upto=upto)
+    return Options(edition=edition, upto=upto, forbund=forbund)
 
 
 PUBLISHED_FOLDER = "site"  # the folder that gets published (mkdocs.yml site_dir); the internal edition never goes there

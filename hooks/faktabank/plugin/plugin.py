@@ -122,7 +122,10 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
             config.site_name = f"{config.site_name} – läge {options.upto}"
         if options.edition == "internal":
             config.site_name = f"{config.site_name} – intern utgåva"
-        config.extra["faktabank"] = {"edition": options.edition, "upto": options.upto}  # read by overrides/main.html
+        config.extra["faktabank"] = {"edition": options.edition, "upto": options.upto,  # read by overrides/main.html
+                                     "forbund": options.forbund}
+        if options.forbund:
+            config.site_name = f"{config.site_name} – förhandsvisning av {model.forbund[options.forbund].kortnamn}"
         privacy = config.plugins.get("material/privacy")
         if privacy is not None and self.speed.on:
             privacyscan.install(privacy)

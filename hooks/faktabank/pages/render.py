@@ -65,6 +65,9 @@ def events(items: tuple) -> list:
     return dated + [e for e in items if "datum" not in e]
 
 
+DATA_COPY = "datafiler/"  # internal edition: where the data files are copied, so that pages can link to them
+DATA_INDEX = "datafiler/index.md"  # internal edition: the list of them
+NAMES_ITS_FILE = ("forbund.html.j2", "insats.html.j2", "organisation.html.j2", "person.html.j2", "rapport.html.j2")
 # Macro libraries whose macros every template may call by name (one macro per kind of table or part).
 MACROS = {
     "tables.html.j2": ("facts", "unit_caption", "source", "dates", "statement_table", "roles_table"),
@@ -109,6 +112,7 @@ def make_env(environment: type[Environment] = Environment, bytecode_cache: Bytec
         BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, KEY_FIGURES=figures.KEY_FIGURES,
         UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, table_cell=formatting.table_cell,
         contribution_grid=figures.contribution_grid, heading_link=heading_link, EQUITY_CEILING=EQUITY_CEILING,
+        DATA_COPY=DATA_COPY, DATA_INDEX=DATA_INDEX,
     )
     for library, names in MACROS.items():  # the table macros, callable by name from every template
         module = env.get_template(library).module
@@ -179,8 +183,11 @@ class Renderer:
 
     def _source(self, src: str, template: str, title: str, edit_path: str | None, values: dict[str, Any]) -> str:
         link = Linker(self.ctx.model, src, self.ctx.use_directory_urls)
-        return self.env.get_template(template).render(
-            m=self.ctx.model, ctx=self.ctx, link=link, title=title, edit_path=edit_path, **values)
+        context = dict(m=self.ctx.model, ctx=self.ctx, link=link, title=title, edit_path=edit_path, **values)
+        html = self.env.get_template(template).render(context)
+        if self.ctx.model.edition == "internal" and template not in NAMES_ITS_FILE:
+            html += self.env.get_template("kallfiler.html.j2").render(context)  # every internal page names its file
+        return html
 
     @cached_property
     def open_data(self) -> opendata.Published:
@@ -206,6 +213,7 @@ class Renderer:
         ]
         if m.edition == "internal":  # editors' notes and drafts in one place; never in the public edition
             out.append(self._render("intern.md", "intern.html.j2", "Interna anteckningar", None))
+            out.append(self._render(DATA_INDEX, "datafiler.html.j2", "Datafiler", None))
         of_forbund: dict[str, list[figures.Contribution]] = defaultdict(list)  # computed once, not once a page
         of_party: dict[str, list[figures.Contribution]] = defaultdict(list)
         for c in figures.contributions(m):

@@ -51,7 +51,7 @@ from faktabank.pages.about import Sections
 from faktabank.pages.glossary import Annotator
 from faktabank.pages.headings import outline
 from faktabank.pages.page import Page
-from faktabank.pages.render import HeadingLink, Renderer, make_env
+from faktabank.pages.render import DATA_COPY, HeadingLink, Renderer, make_env
 from faktabank.plugin import content
 from faktabank.plugin.config import FaktabankConfig
 from faktabank.speed import privacyscan, switch
@@ -221,6 +221,11 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
             files.append(File.generated(config, src_uri, content=""))  # filled in on_page_content
         for path, written in self.data_files.items():
             files.append(File.generated(config, path, abs_src_path=str(written)))
+        model = self.renderer.ctx.model
+        if model.edition == "internal":  # the YAML every internal page links to (pages.render.DATA_COPY)
+            root = Path(config.config_file_path).parent
+            for path in model.files:
+                files.append(File.generated(config, DATA_COPY + path.removeprefix("data/"), abs_src_path=str(root / path)))
         self.files = files
         return files
 

@@ -1,21 +1,32 @@
-"""Command line: `python -m faktabank check [ROOT]` validates data/ without building the site."""
+"""Command line (`PYTHONPATH=hooks python -m faktabank <kommando>`), one function per command:
+
+- `check [PROJEKTROT]` validates data/ without building the site; `check --file <fil>` validates one file against
+  the registries it refers to. Datakvalitet findings are printed as warnings (they never fail the check).
+- `new --forbund <id> --ar <år>` writes a report skeleton, pre-filled from the förbund's previous report.
+- `id "<namn>"` suggests an id for a name and finds people, organisations, insatser and förbund by name.
+"""
 
 from __future__ import annotations
 
+import argparse
 import gc
 import sys
 from pathlib import Path
 
+from faktabank.derive.reconcile import reconcile
+from faktabank.editor.checkfile import check_file
+from faktabank.editor.findings import print_findings
+from faktabank.editor.ids import print_matches
+from faktabank.editor.skeleton import write_skeleton
 from faktabank.load.errors import DataError
 from faktabank.load.loader import build
 from faktabank.load.options import from_environment
 
 
-def main(argv: list[str]) -> int:
-    if not argv or argv[0] != "check":
-        print("användning: python -m faktabank check [PROJEKTROT]", file=sys.stderr)
-        return 2
-    root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
+def check(args: argparse.Namespace) -> int:
+    if args.file:
+        return check_file(args.file, sys.stdout, sys.stderr)
+    root = Path(args.root) if args.root else Path.cwd()
     gc.disable()  # the model has no reference cycles; the cycle collector only slows reading it (see the hook)
     try:
         model = build(root, from_environment())
@@ -25,7 +36,44 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"data/ är giltig: {len(model.forbund)} förbund, {len(model.reports)} rapporter, "
           f"{len(model.insatser)} insatser, {len(model.organisations)} organisationer, {len(model.persons)} personer")
+    findings = reconcile(model)
+    if findings:
+        print(f"men siffrorna stämmer inte överallt: {len(findings)} avvikelser för Datakvalitet (varningar, de stoppar "
+              "inte bygget och visas på sidan Datakvalitet):")
+        print_findings(model, findings, sys.stdout)
     return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    return write_skeleton(Path(args.root) if args.root else Path.cwd(), args.forbund, args.ar, sys.stdout, sys.stderr)
+
+
+def find_id(args: argparse.Namespace) -> int:
+    return print_matches(Path(args.root) if args.root else Path.cwd(), " ".join(args.namn), sys.stdout, sys.stderr)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m faktabank", description="Faktabankens kommandon för data/.")
+    commands = top.add_subparsers(dest="command", required=True, metavar="kommando")
+    p = commands.add_parser("check", help="kontrollera data/ (eller en fil) utan att bygga")
+    p.add_argument("root", nargs="?", help="projektroten (förval: katalogen du står i)")
+    p.add_argument("--file", help="kontrollera bara den här filen mot registren")
+    p.set_defaults(run=check)
+    p = commands.add_parser("new", help="skriv ett rapportskelett, ifyllt från förbundets förra rapport")
+    p.add_argument("--forbund", required=True, help="förbundets id (filnamnet i data/forbund/)")
+    p.add_argument("--ar", required=True, type=int, help="rapportens år")
+    p.add_argument("--root", help="projektroten (förval: katalogen du står i)")
+    p.set_defaults(run=new)
+    p = commands.add_parser("id", help="föreslå ett id för ett namn och hitta befintliga poster")
+    p.add_argument("namn", nargs="+", help="namnet, t.ex. \"Anna Andersson\"")
+    p.add_argument("--root", help="projektroten (förval: katalogen du står i)")
+    p.set_defaults(run=find_id)
+    return top
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
 
 
 if __name__ == "__main__":

@@ -88,7 +88,13 @@ def _read(root: Path, file: Path) -> _Read:
 ReadAll = Callable[[list[Path], Callable[[Path], _Read]], list[_Read]]
 
 
-def read_documents(root: Path, read_all: ReadAll | None = None) -> tuple[list[tuple[str, Document]], list[Problem]]:
+# Which files to read, by their path under the root ("data/personer.yaml"): all when None. `check --file` reads only
+# what one file needs.
+Select = Callable[[str], bool]
+
+
+def read_documents(root: Path, read_all: ReadAll | None = None,
+                   select: Select | None = None) -> tuple[list[tuple[str, Document]], list[Problem]]:
     """Parse and schema-check every data file. Returns documents and all problems found, in file order.
 
     `read_all` reads the files (by default one after the other); it is used only from PARALLEL_FROM files on."""
@@ -96,6 +102,8 @@ def read_documents(root: Path, read_all: ReadAll | None = None) -> tuple[list[tu
     if not data_dir.is_dir():
         raise DataError([Problem("data", None, "", "katalogen data/ saknas")])
     files = [file for file in sorted(data_dir.rglob("*")) if not file.is_dir()]
+    if select is not None:
+        files = [file for file in files if select(file.relative_to(root).as_posix())]
     each = partial(_read, root)
     many = read_all is not None and len(files) >= PARALLEL_FROM
     read = read_all(files, each) if many and read_all else [each(file) for file in files]
@@ -141,11 +149,12 @@ def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, prob
                  Source(doc.path, doc.line(path), report_id, raw["avsnitt"]))
 
 
-def build(root: Path, options: Options | None = None, read_all: ReadAll | None = None) -> Model:
+def build(root: Path, options: Options | None = None, read_all: ReadAll | None = None,
+          select: Select | None = None) -> Model:
     """Load, validate and model all data under root/data. Raises DataError listing every problem.
-    `read_all`: how the files are read (read_documents)."""
+    `read_all`: how the files are read; `select`: which files (read_documents)."""
     options = options or Options()
-    docs, problems = read_documents(root, read_all)
+    docs, problems = read_documents(root, read_all, select)
     if problems:  # cross-file checks on half-read data would only add follow-on errors
         raise DataError(problems)
     organisations: dict[str, Organisation] = {}

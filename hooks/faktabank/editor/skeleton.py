@@ -21,6 +21,7 @@ from typing import Any, TextIO
 import yaml
 
 from faktabank.editor.checkfile import PLACEHOLDER
+from faktabank.editor.schemaline import schema_line
 from faktabank.load.errors import DataError
 from faktabank.load.schema import SCHEMA_DIR, schema
 from faktabank.load.yamlload import load
@@ -31,12 +32,6 @@ YEARLY_TABLES = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesana
                  "budgetuppfoljning", "balanskrav", "medlemsbidrag")
 OUTCOME = (None, "utfall")
 YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
-
-
-def schema_line(rel: str, kind: str) -> str:
-    """The first line of a data file: its JSON Schema, relative to the file, for editors (yaml-language-server)."""
-    depth = rel.count("/")  # data/x.yaml: 1, data/rapporter/x.yaml: 2
-    return f"# yaml-language-server: $schema={'../' * depth}hooks/faktabank/schemas/{kind}.schema.json"
 
 
 def _placeholder(what: str, before: str | None = None) -> str:

@@ -206,3 +206,25 @@ def test_id_suggests_by_the_conventions(project: Path) -> None:
     assert "Förslag till id: zebulon-qvarnstrom" in new.stdout and "Inga liknande namn" in new.stdout
     assert similarity("Andersson Anna", "Anna Andersson") == 1.0
     assert similarity("Region Dalarna", "Ludvika kommun") < 0.7
+
+
+# ---------------------------------------------------------------- the example in docs/redaktorer.md
+
+
+def _example_blocks() -> list[str]:
+    text = (ROOT / "docs" / "redaktorer.md").read_text(encoding="utf-8")
+    section = text.split("## Ett litet komplett exempel", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```yaml\n(.*?)```", section, flags=re.S)
+
+
+def test_the_complete_example_in_the_editors_guide_validates(project: Path) -> None:
+    people, forbund, report = _example_blocks()
+    with (project / "data" / "personer.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(people)
+    (project / "data" / "forbund" / "exempelforbundet.yaml").write_text(forbund, encoding="utf-8")
+    (project / "data" / "rapporter" / "exempelforbundet-2030.yaml").write_text(report, encoding="utf-8")
+    checked = make(project, "check", "FILE=data/rapporter/exempelforbundet-2030.yaml")
+    assert checked.returncode == 0, checked.stderr
+    assert "exempelforbundet-2030.yaml är giltig" in checked.stdout and "varning" not in checked.stdout
+    whole = make(project, "check", env={"FAKTABANK_EDITION": "internal"})
+    assert whole.returncode == 0, whole.stderr

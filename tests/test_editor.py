@@ -19,6 +19,7 @@ from faktabank.derive.reconcile import reconcile
 from faktabank.editor.checkfile import PLACEHOLDER
 from faktabank.editor.ids import similarity, suggest
 from faktabank.editor.schemaline import schema_line
+from faktabank.editor.skeleton import carry_table
 from faktabank.load.loader import Options, build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -228,3 +229,25 @@ def test_the_complete_example_in_the_editors_guide_validates(project: Path) -> N
     assert "exempelforbundet-2030.yaml är giltig" in checked.stdout and "varning" not in checked.stdout
     whole = make(project, "check", env={"FAKTABANK_EDITION": "internal"})
     assert whole.returncode == 0, whole.stderr
+
+
+def test_carry_table_moves_the_years_and_nothing_else() -> None:
+    table = {"id": "not-2", "typ": "not", "not": 2, "rubrik": "Not 2 enligt lag (2018:597), 2023", "avsnitt": "6",
+             "enhet": "kr", "kommentar": "om förra året",
+             "kolumner": [{"id": "utfall-2023", "rubrik": "2023", "ar": 2023},
+                          {"id": "utfall-2022", "rubrik": "2022", "ar": 2022},
+                          {"id": "dag-2023", "rubrik": "2023-12-31", "datum": "2023-12-31"},
+                          {"id": "dag-2022", "rubrik": "2022-12-31", "datum": "2022-12-31"},
+                          {"id": "budget-2023", "rubrik": "Budget 2023", "ar": 2023, "slag": "budget"}],
+             "rader": [{"text": "Rubrik", "slag": "rubrik"},
+                       {"text": "Summa", "slag": "summa", "varden": [5, 4, 50, 40, 6]}]}
+    out = carry_table(table, 1)
+    assert out is not None
+    assert out["id"] == "not-2" and out["rubrik"] == "Not 2 enligt lag (2018:597), 2024" and "kommentar" not in out
+    assert [(c["id"], c.get("ar"), c.get("datum")) for c in out["kolumner"]] == [
+        ("utfall-2024", 2024, None), ("utfall-2023", 2023, None), ("dag-2024", None, "2024-12-31"),
+        ("dag-2023", None, "2023-12-31"), ("budget-2024", 2024, None)]
+    # last year's outcome moves to last year's column; a budget is never carried over
+    assert out["rader"] == [{"text": "Rubrik", "slag": "rubrik"},
+                            {"text": "Summa", "slag": "summa", "varden": [None, 5, None, 50, None]}]
+    assert out["avsnitt"].startswith(PLACEHOLDER)

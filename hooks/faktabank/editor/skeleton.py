@@ -38,8 +38,9 @@ def _placeholder(what: str, before: str | None = None) -> str:
     return f"{PLACEHOLDER}: {what}" + (f" (förra rapporten: {before})" if before else "")
 
 
-def _shift(text: str, delta: int) -> str:
-    return YEAR.sub(lambda m: str(int(m.group(0)) + delta), text)
+def _shift(text: str, delta: int, years: set[int]) -> str:
+    """`text` with each of the table's column years moved on by `delta` (other numbers, such as 'Lag (2018:597)', stay)."""
+    return YEAR.sub(lambda m: str(int(m.group(0)) + delta) if int(m.group(0)) in years else m.group(0), text)
 
 
 def _shift_date(value: str, delta: int) -> str:
@@ -58,10 +59,11 @@ def carry_table(table: dict[str, Any], delta: int) -> dict[str, Any] | None:
     columns = table["kolumner"]
     if not any(_year_of(c) for c in columns):
         return None
+    years = {year for year in map(_year_of, columns) if year}
     new_columns, sources = [], []
     for column in columns:
         new = {k: v for k, v in column.items() if k not in ("ar", "datum")}
-        new["id"], new["rubrik"] = _shift(column["id"], delta), _shift(column["rubrik"], delta)
+        new["id"], new["rubrik"] = _shift(column["id"], delta, years), _shift(column["rubrik"], delta, years)
         if "ar" in column:
             new["ar"] = column["ar"] + delta
         if "datum" in column:
@@ -81,7 +83,7 @@ def carry_table(table: dict[str, Any], delta: int) -> dict[str, Any] | None:
             values = row["varden"]
             new_row["varden"] = [values[s] if s is not None and s < len(values) else None for s in sources]
         rows.append(new_row)
-    out = {"id": _shift(table["id"], delta), "typ": table["typ"], "rubrik": _shift(table["rubrik"], delta),
+    out = {"id": _shift(table["id"], delta, years), "typ": table["typ"], "rubrik": _shift(table["rubrik"], delta, years),
            "avsnitt": _placeholder("avsnitt", table["avsnitt"]), "enhet": table["enhet"]}
     if "not" in table:
         out["not"] = table["not"]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import make_project, run_build
 from faktabank.derive.reconcile import reconcile
 from faktabank.editor.checkfile import PLACEHOLDER
 from faktabank.editor.ids import similarity, suggest
@@ -251,3 +252,16 @@ def test_carry_table_moves_the_years_and_nothing_else() -> None:
     assert out["rader"] == [{"text": "Rubrik", "slag": "rubrik"},
                             {"text": "Summa", "slag": "summa", "varden": [None, 5, None, 50, None]}]
     assert out["avsnitt"].startswith(PLACEHOLDER)
+
+
+def test_the_skeleton_builds_in_the_internal_edition(project: Path, tmp_path: Path) -> None:
+    """The draft `make new` writes is a page of the internal edition, with last year's figures on it."""
+    assert faktabank(project, "new", "--forbund", "vasterbergslagen", "--ar", "2024").returncode == 0
+    (tmp_path / "build").mkdir()
+    built = make_project(tmp_path / "build", project / "data")
+    site = tmp_path / "site"
+    result = run_build(built, site, {"FAKTABANK_EDITION": "internal"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (site / "rapporter" / "vasterbergslagen-2024" / "index.html").read_text(encoding="utf-8")
+    assert "Utkast – inte godkänd" in page
+    assert "4\u00a0507\u00a0988" in page  # 2023's income, carried into the 2023 column of the 2024 draft

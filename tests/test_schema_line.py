@@ -14,6 +14,7 @@ from referencing import Registry, Resource
 from faktabank.editor.schemaline import PREFIX, schema_line
 from faktabank.load.loader import kind_of
 from faktabank.load.yamlload import load
+from faktabank.pages.schemadoc import schema_fields
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = sorted(p for p in (ROOT / "data").rglob("*") if p.is_file())
@@ -78,3 +79,12 @@ def test_a_wrong_schema_line_would_be_found(tmp_path):
 def test_the_loader_reads_past_the_line():
     doc = load(ROOT / "data" / "forbund" / "vasteras.yaml", "data/forbund/vasteras.yaml")
     assert doc.data["id"] == "vasteras" and doc.line(("id",)) == 2
+
+
+def test_the_hard_blocks_are_described():
+    """Editors show a field's description as you type, and `make new` writes it into its comments."""
+    fields = schema_fields("rapport")
+    hard = [f for f in fields if f.path.startswith(("styrelse", "medlemmar", "tabeller", "insatser", "revisorer"))]
+    assert len(hard) > 60
+    missing = [f.path for f in hard if not f.description]
+    assert not missing, missing

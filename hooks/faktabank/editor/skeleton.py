@@ -293,7 +293,7 @@ def write_skeleton(root: Path, forbund: str, year: int, out: TextIO, err: TextIO
     text = render(data, rel, notes)
     with target.open("x", encoding="utf-8") as handle:  # "x": fails rather than overwrite a file made meanwhile
         handle.write(text)
-    print(f"skrev {rel}" + (f", förifylld från {source}" if source else " (inget tidigare årsredovisning att utgå från)"),
+    print(f"skrev {rel}" + (f", förifylld från {source}" if source else " (ingen tidigare årsredovisning att utgå från)"),
           file=out)
     print(f"nästa steg: fyll i från rapporten och kör make check FILE={rel}", file=out)
     return 0

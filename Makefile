@@ -64,10 +64,11 @@ new: $(VENV)/.runtime
 	@if [ -z "$(FORBUND)" ] || [ -z "$(AR)" ]; then echo "användning: make new FORBUND=<id> AR=<år>" >&2; exit 2; fi
 	$(BIN)/python -m faktabank new --forbund "$(FORBUND)" --ar "$(AR)"
 
-## id: suggest an id for a name and find people, organisations, insatser and förbund like it: make id NAMN="…"
+## id: suggest an id for a name and find people, organisations, insatser and förbund like it: make id NAMN="…";
+##     FORBUND=<id>: the name is an insats of that förbund (its project number or short name)
 id: $(VENV)/.runtime
-	@if [ -z "$(NAMN)" ]; then echo 'användning: make id NAMN="Anna Andersson"' >&2; exit 2; fi
-	$(BIN)/python -m faktabank id "$(NAMN)"
+	@if [ -z "$(NAMN)" ]; then echo 'användning: make id NAMN="Anna Andersson" [FORBUND=<id> för en insats]' >&2; exit 2; fi
+	$(BIN)/python -m faktabank id "$(NAMN)" $(if $(FORBUND),--forbund "$(FORBUND)")
 
 ## lint: ruff
 lint: $(VENV)/.test

@@ -206,6 +206,9 @@ def test_id_suggests_by_the_conventions(project: Path) -> None:
     assert suggest("Åsa Öberg-Éklund") == "asa-oberg-eklund"
     new = faktabank(project, "id", "Zebulon Qvarnström")
     assert "Förslag till id: zebulon-qvarnstrom" in new.stdout and "Inga liknande namn" in new.stdout
+    insats = make(project, "id", "NAMN=301", "FORBUND=vasterbergslagen")
+    assert "Förslag till id: vasterbergslagen-301" in insats.stdout and "id:t finns redan (insats i" in insats.stdout
+    assert "Rehabkonsulentteamet (som '301')" in insats.stdout
     assert similarity("Andersson Anna", "Anna Andersson") == 1.0
     assert similarity("Region Dalarna", "Ludvika kommun") < 0.7
 

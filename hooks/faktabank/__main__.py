@@ -12,6 +12,7 @@ import argparse
 import gc
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from faktabank.derive.reconcile import reconcile
 from faktabank.editor.checkfile import check_file
@@ -49,12 +50,28 @@ def new(args: argparse.Namespace) -> int:
 
 
 def find_id(args: argparse.Namespace) -> int:
-    return print_matches(Path(args.root) if args.root else Path.cwd(), " ".join(args.namn), sys.stdout, sys.stderr)
+    return print_matches(Path(args.root) if args.root else Path.cwd(), " ".join(args.namn), sys.stdout, sys.stderr,
+                         args.forbund)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usual error messages in Swedish."""
+
+    WORDS = (("the following arguments are required", "de här argumenten saknas"),
+             ("unrecognized arguments", "okända argument"), ("invalid int value", "ogiltigt heltal"),
+             ("invalid choice", "ogiltigt val"), ("expected one argument", "ett värde förväntades"),
+             ("choose from", "välj bland"))
+
+    def error(self, message: str) -> NoReturn:
+        for en, sv in self.WORDS:
+            message = message.replace(en, sv)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"fel: {message}\n")
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m faktabank", description="Faktabankens kommandon för data/.")
-    commands = top.add_subparsers(dest="command", required=True, metavar="kommando")
+    top = _Parser(prog="python -m faktabank", description="Faktabankens kommandon för data/.")
+    commands = top.add_subparsers(dest="command", required=True, metavar="kommando", parser_class=_Parser)
     p = commands.add_parser("check", help="kontrollera data/ (eller en fil) utan att bygga")
     p.add_argument("root", nargs="?", help="projektroten (förval: katalogen du står i)")
     p.add_argument("--file", help="kontrollera bara den här filen mot registren")
@@ -66,6 +83,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=new)
     p = commands.add_parser("id", help="föreslå ett id för ett namn och hitta befintliga poster")
     p.add_argument("namn", nargs="+", help="namnet, t.ex. \"Anna Andersson\"")
+    p.add_argument("--forbund", help="namnet är en insats i det här förbundet (projektnummer eller kortnamn)")
     p.add_argument("--root", help="projektroten (förval: katalogen du står i)")
     p.set_defaults(run=find_id)
     return top

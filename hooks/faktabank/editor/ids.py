@@ -132,14 +132,20 @@ def find(root: Path, query: str, limit: int = 10, threshold: float = 0.7) -> lis
     return found[:limit]
 
 
-def print_matches(root: Path, query: str, out: TextIO, err: TextIO) -> int:
-    """Print the suggested id and what the registries already hold. 1 if the name gives no id."""
+def print_matches(root: Path, query: str, out: TextIO, err: TextIO, forbund: str | None = None) -> int:
+    """Print the suggested id and what the registries already hold. 1 if the name gives no id. With `forbund`, the
+    name is an insats of that förbund (a project number or a short name): its id starts with the förbund's."""
     wanted = suggest(query)
+    if forbund:
+        wanted = f"{forbund}-{slug(query)}"
     if not ID_PATTERN.match(wanted):
         print(f"id: '{query}' ger inget id (bara a–z, 0–9 och bindestreck blir kvar); skriv namnet med bokstäver",
               file=err)
         return 1
     matches = find(root, query)
+    if forbund:  # an insats: its id, and its project number, are the förbund's own
+        matches = [m for m in matches if m.entry.kind != "insats" or m.entry.id.startswith(f"{forbund}-")]
+        matches += [Match(e, 1.0, e.id) for e in entries(root) if e.id == wanted and e not in [m.entry for m in matches]]
     taken = [m.entry for m in matches if m.entry.id == wanted]
     print(f"Förslag till id: {wanted}", file=out)
     print("  (person: hela namnet; organisation: namnet utan AB; insats: <förbund>-<projektnummer> eller "

@@ -268,3 +268,15 @@ def test_the_skeleton_builds_in_the_internal_edition(project: Path, tmp_path: Pa
     page = (site / "rapporter" / "vasterbergslagen-2024" / "index.html").read_text(encoding="utf-8")
     assert "Utkast – inte godkänd" in page
     assert "4\u00a0507\u00a0988" in page  # 2023's income, carried into the 2023 column of the 2024 draft
+
+
+def test_new_passes_over_a_previous_report_with_schema_errors(project: Path) -> None:
+    broken = project / "data" / "rapporter" / "vasterbergslagen-2023.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("status: godkand", "status: klar", 1), encoding="utf-8")
+    made = faktabank(project, "new", "--forbund", "vasterbergslagen", "--ar", "2024")
+    assert made.returncode == 0, made.stderr
+    assert "förifylld från data/rapporter/vasterbergslagen-2020.yaml" in made.stdout
+    new = yaml.safe_load((project / "data" / "rapporter" / "vasterbergslagen-2024.yaml").read_text(encoding="utf-8"))
+    rr = _table(new, "resultatrakning")
+    assert [c["ar"] for c in rr["kolumner"]] == [2024, 2023]  # 2020's columns moved on four years
+    assert all(v is None for row in rr["rader"] for v in row.get("varden", []))  # 2020 printed no 2023 figures

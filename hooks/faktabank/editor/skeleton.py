@@ -23,7 +23,7 @@ import yaml
 from faktabank.editor.checkfile import PLACEHOLDER
 from faktabank.editor.schemaline import schema_line
 from faktabank.load.errors import DataError
-from faktabank.load.schema import SCHEMA_DIR, schema
+from faktabank.load.schema import SCHEMA_DIR, schema, validate
 from faktabank.load.yamlload import load
 from faktabank.pages.schemadoc import SchemaField, schema_fields
 
@@ -154,7 +154,7 @@ def carry_over(previous: dict[str, Any], year: int) -> tuple[dict[str, Any], lis
 
 
 def previous_report(root: Path, forbund: str, year: int) -> tuple[str, dict[str, Any]] | None:
-    """The förbund's latest annual report before `year` that reads as YAML: (its path, its data)."""
+    """The förbund's latest annual report before `year` that passes its schema: (its path, its data)."""
     found = []
     for file in (root / "data" / "rapporter").glob(f"{forbund}-*.yaml"):
         match = re.fullmatch(rf"{re.escape(forbund)}-(\d{{4}})", file.stem)
@@ -163,10 +163,13 @@ def previous_report(root: Path, forbund: str, year: int) -> tuple[str, dict[str,
     for _, file in sorted(found, reverse=True):
         rel = file.relative_to(root).as_posix()
         try:
-            data = load(file, rel).data
+            doc = load(file, rel)
         except DataError:
             continue
-        if isinstance(data, dict) and data.get("forbund") == forbund and data.get("typ") == "arsredovisning":
+        data = doc.data
+        if validate(doc, "rapport"):
+            continue  # a report that does not pass its schema is no model to copy; an older one may be
+        if data.get("forbund") == forbund and data.get("typ") == "arsredovisning":
             return rel, data
     return None
 
@@ -291,6 +294,7 @@ def write_skeleton(root: Path, forbund: str, year: int, out: TextIO, err: TextIO
         return 1
     data, notes, source = skeleton(root, forbund, year)
     text = render(data, rel, notes)
+    target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:  # "x": fails rather than overwrite a file made meanwhile
         handle.write(text)
     print(f"skrev {rel}" + (f", förifylld från {source}" if source else " (ingen tidigare årsredovisning att utgå från)"),

@@ -1,7 +1,8 @@
 """`new --forbund <id> --ar <år>`: a report file to start from, `status: utkast`, that validates as written.
 
 Pre-filled from the förbund's previous annual report: the members and their funding shares, the board and the
-auditors as they stood at the end of that report's period, the insatser still running, and every financial table
+auditors as they stood at the end of that report's period, its insatser (without the year's money and participants;
+the editor removes those the new report leaves out), and every financial table
 with its rows and with the previous report's figures moved into the columns of the years they belong to (last
 year's outcome lands in the new table's column for last year; this year's columns are empty). Where only the new
 report can say what belongs (sections, dates) the value is a placeholder (PLACEHOLDER), which `check --file` lists.

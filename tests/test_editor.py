@@ -17,10 +17,10 @@ import yaml
 
 from conftest import make_project, run_build
 from faktabank.derive.reconcile import reconcile
+from faktabank.editor.carryover import carry_table
 from faktabank.editor.checkfile import PLACEHOLDER
 from faktabank.editor.ids import similarity, suggest
 from faktabank.editor.schemaline import schema_line
-from faktabank.editor.skeleton import carry_table
 from faktabank.load.loader import Options, build
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,7 +18,7 @@ SNAPSHOT_ENV := PATH="$(abspath $(BIN)):$$PATH" \
 	GIT_AUTHOR_NAME="$${GIT_AUTHOR_NAME:-Finsam faktabank}" GIT_AUTHOR_EMAIL="$${GIT_AUTHOR_EMAIL:-faktabank@localhost}" \
 	GIT_COMMITTER_NAME="$${GIT_COMMITTER_NAME:-Finsam faktabank}" GIT_COMMITTER_EMAIL="$${GIT_COMMITTER_EMAIL:-faktabank@localhost}"
 
-.PHONY: serve build check test test-tools lint clean snapshots snapshots-serve bench
+.PHONY: serve build check new id test test-tools lint clean snapshots snapshots-serve bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,9 +58,21 @@ snapshots-serve: $(VENV)/.runtime
 bench: $(VENV)/.runtime
 	$(BIN)/python scripts/bench.py
 
-## check: validate data/ without building
+## check: validate data/ without building (Datakvalitet findings as warnings);
+##        FILE=<path>: only that file, against the registries it refers to
 check: $(VENV)/.runtime
-	$(BIN)/python -m faktabank check
+	$(BIN)/python -m faktabank check $(if $(FILE),--file "$(FILE)")
+
+## new: a report skeleton (status: utkast) pre-filled from the förbund's previous report: make new FORBUND=<id> AR=<år>
+new: $(VENV)/.runtime
+	@if [ -z "$(FORBUND)" ] || [ -z "$(AR)" ]; then echo "användning: make new FORBUND=<id> AR=<år>" >&2; exit 2; fi
+	$(BIN)/python -m faktabank new --forbund "$(FORBUND)" --ar "$(AR)"
+
+## id: suggest an id for a name and find people, organisations, insatser and förbund like it: make id NAMN="…";
+##     FORBUND=<id>: the name is an insats of that förbund (its project number or short name)
+id: $(VENV)/.runtime
+	@if [ -z "$(NAMN)" ]; then echo 'användning: make id NAMN="Anna Andersson" [FORBUND=<id> för en insats]' >&2; exit 2; fi
+	$(BIN)/python -m faktabank id "$(NAMN)" $(if $(FORBUND),--forbund "$(FORBUND)")
 
 ## lint: ruff
 lint: $(VENV)/.test

@@ -1,6 +1,7 @@
 """The package's folders follow the data flow, and a test keeps them so.
 
-load → model ← text → derive → export → pages → plugin (the MkDocs adapter). A module may import only from its
+load → model ← text → derive → export → pages → plugin (the MkDocs adapter); `editor/` (the editor's commands)
+sits beside plugin, under `__main__`. A module may import only from its
 own layer and the layers below it; `speed/` is a side wing that only the adapter switches on. Imports made
 only for type checking (`if TYPE_CHECKING:`) are not counted: they do not run.
 """
@@ -21,7 +22,8 @@ ALLOWED: dict[str, set[str]] = {
     "pages": {"model", "load", "text", "derive", "export"},
     "speed": {"model", "load", "text"},
     "plugin": {"model", "load", "text", "derive", "export", "pages", "speed"},
-    "__main__": {"model", "load", "text", "derive", "export", "pages"},
+    "editor": {"model", "load", "text", "derive", "pages"},  # the editor's commands (new, check --file, id)
+    "__main__": {"model", "load", "text", "derive", "export", "pages", "editor"},
 }
 
 

@@ -1,25 +1,34 @@
-"""Command line: `python -m faktabank check [ROOT]` validates data/ without building the site."""
+"""Command line (`PYTHONPATH=hooks python -m faktabank <kommando>`), one function per command:
+
+- `check [PROJEKTROT]` validates data/ without building the site; `check --file <fil>` validates one file against
+  the registries it refers to. Datakvalitet findings are printed as warnings (they never fail the check).
+- `new --forbund <id> --ar <år>` writes a report skeleton, pre-filled from the förbund's previous report.
+- `id "<namn>"` suggests an id for a name and finds people, organisations, insatser and förbund by name.
+"""
 
 from __future__ import annotations
 
+import argparse
 import gc
 import sys
 from pathlib import Path
+from typing import NoReturn
 
-from faktabank.derive import reconcile
 from faktabank.derive.keys import unknown_keys
+from faktabank.derive.reconcile import reconcile
+from faktabank.editor.checkfile import check_file
+from faktabank.editor.findings import print_findings
+from faktabank.editor.ids import print_matches
+from faktabank.editor.skeleton import write_skeleton
 from faktabank.load.errors import DataError
 from faktabank.load.loader import build
 from faktabank.load.options import from_environment
-from faktabank.model import Model
-from faktabank.text.formatting import amount
 
 
-def main(argv: list[str]) -> int:
-    if not argv or argv[0] != "check":
-        print("användning: python -m faktabank check [PROJEKTROT]", file=sys.stderr)
-        return 2
-    root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
+def check(args: argparse.Namespace) -> int:
+    if args.file:
+        return check_file(args.file, sys.stdout, sys.stderr)
+    root = Path(args.root) if args.root else Path.cwd()
     gc.disable()  # the model has no reference cycles; the cycle collector only slows reading it (see the hook)
     try:
         model = build(root, from_environment())
@@ -29,22 +38,66 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"data/ är giltig: {len(model.forbund)} förbund, {len(model.reports)} rapporter, "
           f"{len(model.insatser)} insatser, {len(model.organisations)} organisationer, {len(model.persons)} personer")
-    print_findings(model)
-    return 0
-
-
-def print_findings(model: Model) -> None:
-    """The Datakvalitet page's findings and the keys no check reads, as warnings: valid data still exits 0."""
-    findings = reconcile.reconcile(model)
-    for f in findings:
-        left, right = (amount(s.kronor, f.unit) for s in (f.left, f.right))
-        year = f" {f.year}" if f.year is not None else ""
-        print(f"varning: {f.report}{year}: {f.title}: {f.compared}: {f.left.label} {left} mot {f.right.label} {right}, "
-              f"skillnad {amount(f.difference, f.unit)}")
+    findings = reconcile(model)
+    if findings:
+        print(f"men siffrorna stämmer inte överallt: {len(findings)} avvikelser för Datakvalitet (varningar, de stoppar "
+              "inte bygget och visas på sidan Datakvalitet):")
+        print_findings(model, findings, sys.stdout)
     unknown = unknown_keys(model)
     for line in unknown:
         print(f"varning: {line}")
-    print(f"{len(findings)} avvikelser i källorna (sidan Datakvalitet), {len(unknown)} okända nycklar")
+    if unknown:
+        print(f"{len(unknown)} radnycklar som ingen kontroll eller jämförelse läser (se docs/redaktorer.md)")
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    return write_skeleton(Path(args.root) if args.root else Path.cwd(), args.forbund, args.ar, sys.stdout, sys.stderr)
+
+
+def find_id(args: argparse.Namespace) -> int:
+    return print_matches(Path(args.root) if args.root else Path.cwd(), " ".join(args.namn), sys.stdout, sys.stderr,
+                         args.forbund)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usual error messages in Swedish."""
+
+    WORDS = (("the following arguments are required", "de här argumenten saknas"),
+             ("unrecognized arguments", "okända argument"), ("invalid int value", "ogiltigt heltal"),
+             ("invalid choice", "ogiltigt val"), ("expected one argument", "ett värde förväntades"),
+             ("choose from", "välj bland"))
+
+    def error(self, message: str) -> NoReturn:
+        for en, sv in self.WORDS:
+            message = message.replace(en, sv)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"fel: {message}\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = _Parser(prog="python -m faktabank", description="Faktabankens kommandon för data/.")
+    commands = top.add_subparsers(dest="command", required=True, metavar="kommando", parser_class=_Parser)
+    p = commands.add_parser("check", help="kontrollera data/ (eller en fil) utan att bygga")
+    p.add_argument("root", nargs="?", help="projektroten (förval: katalogen du står i)")
+    p.add_argument("--file", help="kontrollera bara den här filen mot registren")
+    p.set_defaults(run=check)
+    p = commands.add_parser("new", help="skriv ett rapportskelett, ifyllt från förbundets förra rapport")
+    p.add_argument("--forbund", required=True, help="förbundets id (filnamnet i data/forbund/)")
+    p.add_argument("--ar", required=True, type=int, help="rapportens år")
+    p.add_argument("--root", help="projektroten (förval: katalogen du står i)")
+    p.set_defaults(run=new)
+    p = commands.add_parser("id", help="föreslå ett id för ett namn och hitta befintliga poster")
+    p.add_argument("namn", nargs="+", help="namnet, t.ex. \"Anna Andersson\"")
+    p.add_argument("--forbund", help="namnet är en insats i det här förbundet (projektnummer eller kortnamn)")
+    p.add_argument("--root", help="projektroten (förval: katalogen du står i)")
+    p.set_defaults(run=find_id)
+    return top
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
 
 
 if __name__ == "__main__":

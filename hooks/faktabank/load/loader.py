@@ -91,25 +91,36 @@ def _read(root: Path, file: Path) -> _Read:
 ReadAll = Callable[[list[Path], Callable[[Path], _Read]], list[_Read]]
 
 
+# Which files to read, by their path under the root ("data/personer.yaml"): all when None. `check --file` reads only
+# what one file needs; a preview of one förbund only its reports (preview_of).
+Select = Callable[[str], bool]
+
+
 def read_documents(root: Path, read_all: ReadAll | None = None,
-                   forbund: str | None = None) -> tuple[list[tuple[str, Document]], list[Problem]]:
+                   select: Select | None = None) -> tuple[list[tuple[str, Document]], list[Problem]]:
     """Parse and schema-check every data file. Returns documents and all problems found, in file order.
 
     `read_all` reads the files (by default one after the other); it is used only from PARALLEL_FROM files on.
-    `forbund`: of the reports, only that förbund's files are read (a preview); the registries are read whole."""
+    `select`: which files are read (all by default)."""
     data_dir = root / "data"
     if not data_dir.is_dir():
         raise DataError([Problem("data", None, "", "katalogen data/ saknas")])
     files, problems = data_files(root)
-    if forbund is not None:
-        report_file = re.compile(rf"{re.escape(forbund)}-\d{{4}}(-[a-z0-9-]+)?\.ya?ml")
-        files = [f for f in files if f.parent.name != "rapporter" or report_file.fullmatch(f.name)]
+    if select is not None:
+        files = [file for file in files if select(file.relative_to(root).as_posix())]
     each = partial(_read, root)
     many = read_all is not None and len(files) >= PARALLEL_FROM
     read = read_all(files, each) if many and read_all else [each(file) for file in files]
     docs = [doc for doc, _ in read if doc is not None]
     problems += [problem for _, found in read for problem in found]
     return docs, problems
+
+
+def preview_of(forbund: str) -> Select:
+    """A preview of one förbund (make serve FORBUND=<id>): of the reports, only that förbund's files are read (by
+    their names, <id>-<år>.yaml); the registries and the förbund files are read whole."""
+    report_file = re.compile(rf"{re.escape(forbund)}-\d{{4}}(-[a-z0-9-]+)?\.ya?ml")
+    return lambda path: not path.startswith("data/rapporter/") or bool(report_file.fullmatch(path.rsplit("/", 1)[-1]))
 
 
 def data_files(root: Path) -> tuple[list[Path], list[Problem]]:
@@ -183,11 +194,14 @@ def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, prob
                  Source(doc.path, doc.line(path), report_id, raw["avsnitt"]))
 
 
-def build(root: Path, options: Options | None = None, read_all: ReadAll | None = None) -> Model:
+def build(root: Path, options: Options | None = None, read_all: ReadAll | None = None,
+          select: Select | None = None) -> Model:
     """Load, validate and model all data under root/data. Raises DataError listing every problem.
-    `read_all`: how the files are read (read_documents)."""
+    `read_all`: how the files are read; `select`: which files (read_documents)."""
     options = options or Options()
-    docs, problems = read_documents(root, read_all, options.forbund)
+    if select is None and options.forbund is not None:
+        select = preview_of(options.forbund)
+    docs, problems = read_documents(root, read_all, select)
     if options.forbund is not None and not any(kind == "forbund" and doc.data["id"] == options.forbund
                                                for kind, doc in docs):
         problems.append(Problem("FAKTABANK_FORBUND", None, "", f"förbundet {options.forbund!r} finns inte i data/forbund/",

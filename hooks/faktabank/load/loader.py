@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from faktabank.load import crossref
-from faktabank.load.errors import DataError, Problem
+from faktabank.load.errors import DataError, Problem, excerpt
 from faktabank.load.prune import prune
 from faktabank.load.schema import validate
 from faktabank.load.yamlload import Document, dotted, load
@@ -156,11 +156,11 @@ def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, prob
             if unit in AMOUNT_UNITS:
                 if isinstance(value, float):
                     problems.append(Problem(doc.path, doc.line(cpath), dotted(cpath),
-                                            f"belopp i {unit} ska vara ett heltal, fick {value!r}",
+                                            f"belopp i {unit} ska vara ett heltal, fick {excerpt(value)}",
                                             "skriv beloppet i tabellens enhet utan decimaler"))
                 elif isinstance(value, str) and NUMBER_AS_TEXT.match(value.strip()):
                     problems.append(Problem(doc.path, doc.line(cpath), dotted(cpath),
-                                            f"belopp i {unit} ska vara ett heltal, fick texten {value!r}",
+                                            f"belopp i {unit} ska vara ett heltal, fick texten {excerpt(value)}",
                                             "skriv t.ex. 4.511.722 som 4511722 och ange enheten i 'enhet'"))
                 elif isinstance(value, int):
                     kronor = value * UNIT_FACTOR[unit]

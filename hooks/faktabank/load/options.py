@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from faktabank.load.errors import DataError, Problem
+from faktabank.load.errors import DataError, Problem, excerpt
 from faktabank.load.loader import Options
 
 EDITIONS = ("public", "internal")
@@ -22,7 +22,7 @@ def from_environment(site_dir: str | None = None) -> Options:
     """
     edition = os.environ.get("FAKTABANK_EDITION", "public") or "public"
     if edition not in EDITIONS:
-        raise DataError([Problem("FAKTABANK_EDITION", None, "", f"public eller internal förväntades, fick {edition!r}")])
+        raise DataError([Problem("FAKTABANK_EDITION", None, "", f"public eller internal förväntades, fick {excerpt(edition)}")])
     upto_text = os.environ.get("FAKTABANK_UPTO", "")
     mike = os.environ.get("MIKE_DOCS_VERSION", "")  # set by `mike deploy <år>`: a yearly snapshot
     if mike.isdigit():
@@ -36,7 +36,7 @@ def from_environment(site_dir: str | None = None) -> Options:
     upto = None
     if upto_text:
         if not upto_text.isdigit():
-            raise DataError([Problem("FAKTABANK_UPTO", None, "", f"ett årtal förväntades, fick {upto_text!r}")])
+            raise DataError([Problem("FAKTABANK_UPTO", None, "", f"ett årtal förväntades, fick {excerpt(upto_text)}")])
         upto = int(upto_text)
     if site_dir is not None:
         check_output(edition, site_dir)

@@ -162,7 +162,7 @@ def test_long_id_is_refused_by_check_and_build(minimal_project: Path) -> None:
 # ---- validation that means it
 
 @pytest.mark.parametrize("field", sorted(all_string_fields()))
-def test_a_control_character_in_any_string_field_is_refused(field: str) -> None:
+def test_a_control_character_in_any_string_field_is_refused(field: str, tmp_path: Path) -> None:
     """U+202E (right-to-left override) in each string field of the schemas, put into a file of data/."""
     kind = field.split(":", 1)[0]
     lists = frozenset({field.rsplit("[]", 1)[0]}) if "[]" in field else frozenset()
@@ -177,13 +177,10 @@ def test_a_control_character_in_any_string_field_is_refused(field: str) -> None:
     else:
         pytest.fail(f"no file of data/ can hold {field}")
     text = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, width=1000)
-    scratch = Path(os.environ.get("TMPDIR", "/tmp")) / f"hostile-{os.getpid()}.yaml"
+    scratch = tmp_path / "x.yaml"
     scratch.write_text(text, encoding="utf-8")
-    try:
-        with pytest.raises(DataError) as info:
-            load(scratch, "data/x.yaml")
-    finally:
-        scratch.unlink()
+    with pytest.raises(DataError) as info:
+        load(scratch, "data/x.yaml")
     message = str(info.value)
     assert message.startswith("data/x.yaml:") and "otillåtet styrtecken U+202E" in message, message
     last = field.split(":", 1)[1].rsplit(".", 1)[-1]  # the field's own name, e.g. `text` or `alias[]`
@@ -226,6 +223,13 @@ def test_a_symlink_is_refused_and_never_read(minimal_project: Path) -> None:
     output = refused(minimal_project, "data/rapporter/passwd.yaml: (dokument): symbolisk länk; länken följs inte",
                      "data/extra: (dokument): symbolisk länk")
     assert "root:" not in output and "/bin/" not in output
+
+
+def test_a_linked_data_folder_is_refused(tmp_path: Path) -> None:
+    project = make_project(tmp_path, ROOT / "tests" / "fixtures" / "minimal" / "data")
+    (project / "data").rename(project / "riktig-data")
+    (project / "data").symlink_to(project / "riktig-data")
+    refused(project, "data: (dokument): data/ får inte vara en symbolisk länk")
 
 
 def test_a_fifo_is_refused_without_waiting(minimal_project: Path) -> None:

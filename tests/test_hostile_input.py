@@ -232,6 +232,18 @@ def test_a_linked_data_folder_is_refused(tmp_path: Path) -> None:
     refused(project, "data: (dokument): data/ får inte vara en symbolisk länk")
 
 
+@pytest.mark.parametrize("name", ['x"><fbxel>.yaml', "Stor bokstav.yaml", "a" * 81 + ".yaml"])
+def test_a_data_file_is_named_like_an_id(minimal_project: Path, name: str) -> None:
+    (minimal_project / "data/insatser/exempel.yaml").rename(minimal_project / "data/insatser" / name)
+    refused(minimal_project, f"data/insatser/{name}: (dokument): filnamnet ska vara ett id")
+
+
+def test_a_file_name_with_control_characters_is_not_echoed(minimal_project: Path) -> None:
+    (minimal_project / "data/insatser/exempel.yaml").rename(minimal_project / "data/insatser/a\x1b[31mb.yaml")
+    output = refused(minimal_project, "data/insatser/a\\x1b[31mb.yaml", "har tecken som inte syns")
+    assert "\x1b" not in output
+
+
 def test_a_fifo_is_refused_without_waiting(minimal_project: Path) -> None:
     os.mkfifo(minimal_project / "data/personer2.yaml")
     refused(minimal_project, "data/personer2.yaml: (dokument): inte en vanlig fil")

@@ -194,7 +194,7 @@ def _has(data: object, kind: str, field: str) -> bool:
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9b", "\u202a", "\u202e", "\u2066",
                                   "\u2069"])
 def test_control_characters_are_refused(minimal_project: Path, char: str) -> None:
-    escaped = char.encode("unicode_escape").decode("ascii").replace("\\x", "\\x")
+    escaped = char.encode("unicode_escape").decode("ascii")  # as a YAML escape: "\\u202e"
     edit(minimal_project, "data/personer.yaml", "    namn: Bo Prov", f'    namn: "Bo{escaped}Prov"')
     refused(minimal_project, "data/personer.yaml:5: personer[1].namn: otillåtet styrtecken "
             f"U+{ord(char):04X}")

@@ -19,7 +19,8 @@ import pytest
 import yaml
 from hostile import FREE, MARKDOWN, NAME, all_string_fields, data_files, fill
 
-from conftest import ROOT, make_project, run_build
+from conftest import MINIMAL, ROOT, make_project, run_build
+from faktabank.load.limits import MAX_STRING_CHARS
 from faktabank.load.yamlload import load
 
 MARK = "fbx"  # every element, attribute, scheme or host a payload tries to add contains it
@@ -88,10 +89,10 @@ def markup_from_data(html: str) -> list[str]:
     return found
 
 
-def _scratch(tmp: Path, name: str) -> Path:
+def _scratch(tmp: Path, name: str, data: Path = ROOT / "data") -> Path:
     folder = tmp / name
     folder.mkdir()
-    return make_project(folder, ROOT / "data")
+    return make_project(folder, data)
 
 
 def _uncovered_lists(project: Path) -> frozenset[str]:
@@ -190,6 +191,18 @@ def test_jinja_syntax_in_every_field_is_never_evaluated(tmp_path: Path) -> None:
     pages = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert f"{MARK}comment" in pages and f"{MARK}jinja" not in pages
     assert JINJA in open_data_texts(site)
+
+
+def test_long_texts_in_every_field_build(tmp_path: Path) -> None:
+    """Texts just under the limit (limits.MAX_STRING_CHARS) in every field of the small fixture, names included:
+    the build neither fails nor crashes (a heading's anchor, a page title and a table cell of 9 000 characters)."""
+    project = _scratch(tmp_path, "long", MINIMAL / "data")  # data/ with this in every field passes 5 MB a file
+    long_text = ("Långt" + "x" * 40 + " ") * 200  # 9 200 characters in words of 46
+    assert len(long_text) + len("Samordningsförbundet Exempel ") < MAX_STRING_CHARS
+    put_values(project, long_text, long_text)
+    site = tmp_path / "long" / "out"
+    assert build_checked(project, site) == []
+    assert long_text.strip() in open_data_texts(site)
 
 
 def test_links_and_images_in_markdown_fields_stay_text(tmp_path: Path) -> None:

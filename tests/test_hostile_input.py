@@ -319,7 +319,7 @@ def test_make_build_runs_the_swap() -> None:
     assert "scripts/build_site.py $(SITE_DIR)" in build_rule and "mkdocs build" not in build_rule
 
 
-@pytest.mark.parametrize("failure", ["strict warning", "data error"])
+@pytest.mark.parametrize("failure", ["strict warning", "data error", "crash after writing"])
 def test_a_failed_build_leaves_site_as_it_was(minimal_project: Path, failure: str) -> None:
     first = make_build(minimal_project, "site")
     assert first.returncode == 0, first.stderr[-3000:]
@@ -328,8 +328,11 @@ def test_a_failed_build_leaves_site_as_it_was(minimal_project: Path, failure: st
     assert "index.html" in before
     if failure == "strict warning":  # found by MkDocs only after every page is written
         write(minimal_project, "docs/trasig.md", "# Trasig\n\n[En länk](finns-inte.md)\n")
-    else:
+    elif failure == "data error":
         edit(minimal_project, "data/personer.yaml", "namn: Bo Prov", "namn: Bo Prov\n    okant: x")
+    else:  # a crash once every page is written
+        write(minimal_project, "krasch.py", "def on_post_build(config):\n    raise RuntimeError('krasch')\n")
+        edit(minimal_project, "mkdocs.yml", "hooks:\n", "hooks:\n  - krasch.py\n")
     result = make_build(minimal_project, "site")
     assert result.returncode != 0
     assert "site/ är oförändrad" in result.stderr

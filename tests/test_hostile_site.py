@@ -22,6 +22,7 @@ from hostile import FREE, MARKDOWN, NAME, all_string_fields, data_files, fill
 from conftest import MINIMAL, ROOT, make_project, run_build
 from faktabank.load.limits import MAX_STRING_CHARS
 from faktabank.load.yamlload import load
+from faktabank.text.markdownfields import markdown_html, markdown_inline
 
 MARK = "fbx"  # every element, attribute, scheme or host a payload tries to add contains it
 HTML = (f'<{MARK}el {MARK}attr="1">x</{MARK}el></title><script>{MARK}script()</script>'
@@ -252,3 +253,24 @@ def test_the_checks_see_markup() -> None:
     assert markup_from_data(f"<title>x</title><script>{MARK}()</script>") != []
     assert markup_from_data(f"<p>{MARK}jinja</p>") != []
     assert markup_from_data("<p>&lt;fbxel fbxattr=1&gt; {: fbxattr=1 } [x](javascript:fbx())</p>") == []
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
+                                 " javascript:alert(1)", "vbscript:x", "data:text/html,x", "file:///etc/passwd",
+                                 "//fbx.invalid/x", "\\\\\\\\fbx.invalid/x", "%2F%2Ffbx.invalid/x", "ftp://fbx.invalid/"])
+def test_a_markdown_field_links_only_where_it_may(url: str) -> None:
+    html = markdown_html(f"[länk](<{url}>) och <{url}>")
+    assert "<a " not in html, html
+
+
+@pytest.mark.parametrize("url", ["https://www.finsam.se/", "http://example.org/a?b=c", "mailto:info@example.org",
+                                 "../forbund/vasteras/", "#avsnitt", "oppna-data.md"])
+def test_a_markdown_field_links_to_the_web_mail_and_the_site(url: str) -> None:
+    assert '<a href="' in markdown_html(f"[länk]({url})")
+
+
+def test_a_markdown_field_shows_only_the_sites_own_images() -> None:
+    assert '<img src="../bilder/karta.png"' in markdown_html("![Karta](../bilder/karta.png)")
+    for url in ("https://fbx.invalid/i.png", "//fbx.invalid/i.png", "data:image/png;base64,AAAA"):
+        html = markdown_inline(f"![bild]({url})")
+        assert "<img" not in html and "![bild](" in html, html

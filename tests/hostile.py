@@ -109,7 +109,7 @@ def fill(data: Any, kind: str, value_for: Fill, add_missing: bool = True,
                 sub_path = f"{path}.{key}" if path else key
                 if key in value:
                     value[key] = walk(value[key], sub, file, sub_path)
-                elif f"{kind}:{sub_path}" in add_lists:
+                elif f"{kind}:{sub_path}" in add_lists and _text_items(sub, file):
                     list_node, list_file = _resolve(sub, file)
                     items, _ = _resolve(list_node["items"], list_file)
                     item = {name: "" for name in items.get("required", ())}
@@ -124,6 +124,17 @@ def fill(data: Any, kind: str, value_for: Fill, add_missing: bool = True,
         return value
 
     return walk(data, _schema_file(f"{kind}.schema.json"), f"{kind}.schema.json", ""), touched
+
+
+def _text_items(node: dict[str, Any], file: str) -> bool:
+    """A list whose items need only text fields (so that one can be made up)."""
+    node, file = _resolve(node, file)
+    if not isinstance(node.get("items"), dict):
+        return False
+    items, items_file = _resolve(node["items"], file)
+    props = items.get("properties", {})
+    return "object" in _types(items) and all(
+        name in props and string_kind(_resolve(props[name], items_file)[0]) for name in items.get("required", ()))
 
 
 def data_files(project: Path) -> Iterator[tuple[Path, str]]:

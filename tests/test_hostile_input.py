@@ -162,7 +162,7 @@ def test_long_id_is_refused_by_check_and_build(minimal_project: Path) -> None:
 # ---- validation that means it
 
 @pytest.mark.parametrize("field", sorted(all_string_fields()))
-def test_a_control_character_in_any_string_field_is_refused(field: str) -> None:
+def test_a_control_character_in_any_string_field_is_refused(field: str, tmp_path: Path) -> None:
     """U+202E (right-to-left override) in each string field of the schemas, put into a file of data/."""
     kind = field.split(":", 1)[0]
     lists = frozenset({field.rsplit("[]", 1)[0]}) if "[]" in field else frozenset()
@@ -177,13 +177,10 @@ def test_a_control_character_in_any_string_field_is_refused(field: str) -> None:
     else:
         pytest.fail(f"no file of data/ can hold {field}")
     text = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, width=1000)
-    scratch = Path(os.environ.get("TMPDIR", "/tmp")) / f"hostile-{os.getpid()}.yaml"
+    scratch = tmp_path / "x.yaml"
     scratch.write_text(text, encoding="utf-8")
-    try:
-        with pytest.raises(DataError) as info:
-            load(scratch, "data/x.yaml")
-    finally:
-        scratch.unlink()
+    with pytest.raises(DataError) as info:
+        load(scratch, "data/x.yaml")
     message = str(info.value)
     assert message.startswith("data/x.yaml:") and "otillåtet styrtecken U+202E" in message, message
     last = field.split(":", 1)[1].rsplit(".", 1)[-1]  # the field's own name, e.g. `text` or `alias[]`
@@ -197,7 +194,7 @@ def _has(data: object, kind: str, field: str) -> bool:
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9b", "\u202a", "\u202e", "\u2066",
                                   "\u2069"])
 def test_control_characters_are_refused(minimal_project: Path, char: str) -> None:
-    escaped = char.encode("unicode_escape").decode("ascii").replace("\\x", "\\x")
+    escaped = char.encode("unicode_escape").decode("ascii")  # as a YAML escape: "\\u202e"
     edit(minimal_project, "data/personer.yaml", "    namn: Bo Prov", f'    namn: "Bo{escaped}Prov"')
     refused(minimal_project, "data/personer.yaml:5: personer[1].namn: otillåtet styrtecken "
             f"U+{ord(char):04X}")
@@ -226,6 +223,25 @@ def test_a_symlink_is_refused_and_never_read(minimal_project: Path) -> None:
     output = refused(minimal_project, "data/rapporter/passwd.yaml: (dokument): symbolisk länk; länken följs inte",
                      "data/extra: (dokument): symbolisk länk")
     assert "root:" not in output and "/bin/" not in output
+
+
+def test_a_linked_data_folder_is_refused(tmp_path: Path) -> None:
+    project = make_project(tmp_path, ROOT / "tests" / "fixtures" / "minimal" / "data")
+    (project / "data").rename(project / "riktig-data")
+    (project / "data").symlink_to(project / "riktig-data")
+    refused(project, "data: (dokument): data/ får inte vara en symbolisk länk")
+
+
+@pytest.mark.parametrize("name", ['x"><fbxel>.yaml', "Stor bokstav.yaml", "a" * 81 + ".yaml"])
+def test_a_data_file_is_named_like_an_id(minimal_project: Path, name: str) -> None:
+    (minimal_project / "data/insatser/exempel.yaml").rename(minimal_project / "data/insatser" / name)
+    refused(minimal_project, f"data/insatser/{name}: (dokument): filnamnet ska vara ett id")
+
+
+def test_a_file_name_with_control_characters_is_not_echoed(minimal_project: Path) -> None:
+    (minimal_project / "data/insatser/exempel.yaml").rename(minimal_project / "data/insatser/a\x1b[31mb.yaml")
+    output = refused(minimal_project, "data/insatser/a\\x1b[31mb.yaml", "har tecken som inte syns")
+    assert "\x1b" not in output
 
 
 def test_a_fifo_is_refused_without_waiting(minimal_project: Path) -> None:
@@ -303,7 +319,7 @@ def test_make_build_runs_the_swap() -> None:
     assert "scripts/build_site.py $(SITE_DIR)" in build_rule and "mkdocs build" not in build_rule
 
 
-@pytest.mark.parametrize("failure", ["strict warning", "data error"])
+@pytest.mark.parametrize("failure", ["strict warning", "data error", "crash after writing"])
 def test_a_failed_build_leaves_site_as_it_was(minimal_project: Path, failure: str) -> None:
     first = make_build(minimal_project, "site")
     assert first.returncode == 0, first.stderr[-3000:]
@@ -312,8 +328,12 @@ def test_a_failed_build_leaves_site_as_it_was(minimal_project: Path, failure: st
     assert "index.html" in before
     if failure == "strict warning":  # found by MkDocs only after every page is written
         write(minimal_project, "docs/trasig.md", "# Trasig\n\n[En länk](finns-inte.md)\n")
-    else:
+    elif failure == "data error":
         edit(minimal_project, "data/personer.yaml", "namn: Bo Prov", "namn: Bo Prov\n    okant: x")
+    else:  # a crash once every page is written
+        write(minimal_project, "krasch.py", "def on_post_build(config):\n    raise RuntimeError('krasch')\n")
+        config = minimal_project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - krasch.py\n", encoding="utf-8")
     result = make_build(minimal_project, "site")
     assert result.returncode != 0
     assert "site/ är oförändrad" in result.stderr

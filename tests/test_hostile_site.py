@@ -19,8 +19,10 @@ import pytest
 import yaml
 from hostile import FREE, MARKDOWN, NAME, all_string_fields, data_files, fill
 
-from conftest import ROOT, make_project, run_build
+from conftest import MINIMAL, ROOT, make_project, run_build
+from faktabank.load.limits import MAX_STRING_CHARS
 from faktabank.load.yamlload import load
+from faktabank.text.markdownfields import markdown_html, markdown_inline
 
 MARK = "fbx"  # every element, attribute, scheme or host a payload tries to add contains it
 HTML = (f'<{MARK}el {MARK}attr="1">x</{MARK}el></title><script>{MARK}script()</script>'
@@ -88,10 +90,10 @@ def markup_from_data(html: str) -> list[str]:
     return found
 
 
-def _scratch(tmp: Path, name: str) -> Path:
+def _scratch(tmp: Path, name: str, data: Path = ROOT / "data") -> Path:
     folder = tmp / name
     folder.mkdir()
-    return make_project(folder, ROOT / "data")
+    return make_project(folder, data)
 
 
 def _uncovered_lists(project: Path) -> frozenset[str]:
@@ -192,6 +194,18 @@ def test_jinja_syntax_in_every_field_is_never_evaluated(tmp_path: Path) -> None:
     assert JINJA in open_data_texts(site)
 
 
+def test_long_texts_in_every_field_build(tmp_path: Path) -> None:
+    """Texts just under the limit (limits.MAX_STRING_CHARS) in every field of the small fixture, names included:
+    the build neither fails nor crashes (a heading's anchor, a page title and a table cell of 9 000 characters)."""
+    project = _scratch(tmp_path, "long", MINIMAL / "data")  # data/ with this in every field passes 5 MB a file
+    long_text = ("Långt" + "x" * 40 + " ") * 200  # 9 200 characters in words of 46
+    assert len(long_text) + len("Samordningsförbundet Exempel ") < MAX_STRING_CHARS
+    put_values(project, long_text, long_text)
+    site = tmp_path / "long" / "out"
+    assert build_checked(project, site) == []
+    assert long_text.strip() in open_data_texts(site)
+
+
 def test_links_and_images_in_markdown_fields_stay_text(tmp_path: Path) -> None:
     """javascript:, data: and other hosts' images in the Markdown fields are not made links or images (an external
     image would also fail the strict build: the privacy plugin refuses it)."""
@@ -237,3 +251,24 @@ def test_the_checks_see_markup() -> None:
     assert markup_from_data(f"<title>x</title><script>{MARK}()</script>") != []
     assert markup_from_data(f"<p>{MARK}jinja</p>") != []
     assert markup_from_data("<p>&lt;fbxel fbxattr=1&gt; {: fbxattr=1 } [x](javascript:fbx())</p>") == []
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
+                                 " javascript:alert(1)", "vbscript:x", "data:text/html,x", "file:///etc/passwd",
+                                 "//fbx.invalid/x", "\\\\\\\\fbx.invalid/x", "%2F%2Ffbx.invalid/x", "ftp://fbx.invalid/"])
+def test_a_markdown_field_links_only_where_it_may(url: str) -> None:
+    html = markdown_html(f"[länk](<{url}>) och <{url}>")
+    assert "<a " not in html, html
+
+
+@pytest.mark.parametrize("url", ["https://www.finsam.se/", "http://example.org/a?b=c", "mailto:info@example.org",
+                                 "../forbund/vasteras/", "#avsnitt", "oppna-data.md"])
+def test_a_markdown_field_links_to_the_web_mail_and_the_site(url: str) -> None:
+    assert '<a href="' in markdown_html(f"[länk]({url})")
+
+
+def test_a_markdown_field_shows_only_the_sites_own_images() -> None:
+    assert '<img src="../bilder/karta.png"' in markdown_html("![Karta](../bilder/karta.png)")
+    for url in ("https://fbx.invalid/i.png", "//fbx.invalid/i.png", "data:image/png;base64,AAAA"):
+        html = markdown_inline(f"![bild]({url})")
+        assert "<img" not in html and "![bild](" in html, html

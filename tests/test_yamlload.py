@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from faktabank.load import yamlload
+from faktabank.load import limits, yamlload
+from faktabank.load.errors import DataError
 
 SCALARS = ["0", "7", "42", "0123", "089", "1_000", "-5", "+5", "0x1F", "0o17", "1:30", "3.14", "-0.5", ".5",
            "1e3", "1.0e+3", ".inf", "-.Inf", ".nan", "yes", "No", "TRUE", "off", "On", "y", "n", "null", "Null",
@@ -42,3 +43,40 @@ def test_quoted_scalars_stay_text(tmp_path: Path) -> None:
     file = tmp_path / "a.yaml"
     file.write_text("a: '42'\nb: \"yes\"\nc: '2021-03-24'\n", encoding="utf-8")
     assert yamlload.load(file, "a.yaml").data == {"a": "42", "b": "yes", "c": "2021-03-24"}
+
+
+def _nested(levels: int) -> str:
+    """A document `levels` collections deep: a mapping, then lists."""
+    return "a: " + "[" * (levels - 1) + "1" + "]" * (levels - 1) + "\n"
+
+
+@pytest.mark.parametrize("padding", ["", "b: " + "x" * 3000 + "\n"])  # the second is scanned before it is built
+def test_the_depth_limit_is_the_same_on_both_paths(tmp_path: Path, padding: str) -> None:
+    file = tmp_path / "a.yaml"
+    assert yamlload._may_nest_deeply(padding + _nested(2)) == bool(padding)
+    file.write_text(padding + _nested(limits.MAX_DEPTH), encoding="utf-8")
+    assert yamlload.load(file, "a.yaml").data["a"] is not None
+    file.write_text(padding + _nested(limits.MAX_DEPTH + 1), encoding="utf-8")
+    with pytest.raises(DataError, match="för djup nästling"):
+        yamlload.load(file, "a.yaml")
+
+
+def test_a_scanned_file_reads_the_same(tmp_path: Path) -> None:
+    """A file with `&` or `*` before a word is scanned for anchors first; what it holds is read the same."""
+    report = Path(__file__).parent / "fixtures" / "minimal" / "data" / "rapporter" / "exempel-2020.yaml"
+    text = report.read_text(encoding="utf-8")
+    plain, scanned = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    plain.write_text(text + "x: FoU och B\n", encoding="utf-8")
+    scanned.write_text(text + "x: FoU och B&B *stjärna\n", encoding="utf-8")
+    assert yamlload._MAYBE_ANCHOR.search(scanned.read_text(encoding="utf-8"))
+    a, b = yamlload.load(plain, "a.yaml"), yamlload.load(scanned, "a.yaml")
+    assert {k: v for k, v in a.data.items() if k != "x"} == {k: v for k, v in b.data.items() if k != "x"}
+    assert a.lines == b.lines and b.data["x"] == "FoU och B&B *stjärna"
+
+
+@pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "a: &x [1]\n", "a: [*x]\n", "<<: *x\n"])
+def test_anchors_and_aliases_are_refused(tmp_path: Path, text: str) -> None:
+    file = tmp_path / "a.yaml"
+    file.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=r"YAML-(ankare|alias)"):
+        yamlload.load(file, "a.yaml")

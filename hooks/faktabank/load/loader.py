@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from faktabank.load import crossref
-from faktabank.load.errors import DataError, Problem
+from faktabank.load.errors import DataError, Problem, excerpt, short
+from faktabank.load.limits import MAX_ID_CHARS
 from faktabank.load.prune import prune
 from faktabank.load.schema import validate
 from faktabank.load.yamlload import Document, dotted, load
@@ -123,6 +124,9 @@ def preview_of(forbund: str) -> Select:
     return lambda path: not path.startswith("data/rapporter/") or bool(report_file.fullmatch(path.rsplit("/", 1)[-1]))
 
 
+_FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.ya?ml$")  # a data file is named by an id (it is part of addresses)
+
+
 def data_files(root: Path) -> tuple[list[Path], list[Problem]]:
     """The regular files under root/data, in order, and a problem for each symbolic link or special file there.
 
@@ -142,7 +146,13 @@ def data_files(root: Path) -> tuple[list[Path], list[Problem]]:
         for name in names:
             file = here / name
             rel = file.relative_to(root).as_posix()
-            if file.is_symlink():
+            if not rel.isprintable() or len(rel) > 2 * MAX_ID_CHARS:
+                problems.append(Problem(short(rel), None, "", "filnamnet är för långt eller har tecken som inte syns",
+                                        "döp om filen som ett id: a–z, siffror och bindestreck"))
+            elif file.suffix in (".yaml", ".yml") and not (_FILE_NAME.match(name) and len(file.stem) <= MAX_ID_CHARS):
+                problems.append(Problem(rel, None, "", "filnamnet ska vara ett id: a–z, siffror och bindestreck "
+                                        f"(högst {MAX_ID_CHARS} tecken), och sluta på .yaml"))
+            elif file.is_symlink():
                 problems.append(Problem(rel, None, "", "symbolisk länk; länken följs inte",
                                         "lägg själva filen i data/ i stället för en länk"))
             elif not stat.S_ISREG(file.stat().st_mode):
@@ -173,11 +183,11 @@ def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, prob
             if unit in AMOUNT_UNITS:
                 if isinstance(value, float):
                     problems.append(Problem(doc.path, doc.line(cpath), dotted(cpath),
-                                            f"belopp i {unit} ska vara ett heltal, fick {value!r}",
+                                            f"belopp i {unit} ska vara ett heltal, fick {excerpt(value)}",
                                             "skriv beloppet i tabellens enhet utan decimaler"))
                 elif isinstance(value, str) and NUMBER_AS_TEXT.match(value.strip()):
                     problems.append(Problem(doc.path, doc.line(cpath), dotted(cpath),
-                                            f"belopp i {unit} ska vara ett heltal, fick texten {value!r}",
+                                            f"belopp i {unit} ska vara ett heltal, fick texten {excerpt(value)}",
                                             "skriv t.ex. 4.511.722 som 4511722 och ange enheten i 'enhet'"))
                 elif isinstance(value, int):
                     kronor = value * UNIT_FACTOR[unit]

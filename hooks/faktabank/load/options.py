@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from faktabank.load.errors import DataError, Problem
+from faktabank.load.errors import DataError, Problem, excerpt
 from faktabank.load.loader import Options
 
 EDITIONS = ("public", "internal")
@@ -23,7 +23,7 @@ def from_environment(site_dir: str | None = None) -> Options:
     """
     edition = os.environ.get("FAKTABANK_EDITION", "public") or "public"
     if edition not in EDITIONS:
-        raise DataError([Problem("FAKTABANK_EDITION", None, "", f"public eller internal förväntades, fick {edition!r}")])
+        raise DataError([Problem("FAKTABANK_EDITION", None, "", f"public eller internal förväntades, fick {excerpt(edition)}")])
     upto_text = os.environ.get("FAKTABANK_UPTO", "")
     mike = os.environ.get("MIKE_DOCS_VERSION", "")  # set by `mike deploy <år>`: a yearly snapshot
     if mike.isdigit():
@@ -37,7 +37,7 @@ def from_environment(site_dir: str | None = None) -> Options:
     upto = None
     if upto_text:
         if not upto_text.isdigit():
-            raise DataError([Problem("FAKTABANK_UPTO", None, "", f"ett årtal förväntades, fick {upto_text!r}")])
+            raise DataError([Problem("FAKTABANK_UPTO", None, "", f"ett årtal förväntades, fick {excerpt(upto_text)}")])
         upto = int(upto_text)
     forbund = os.environ.get("FAKTABANK_FORBUND", "").strip() or None  # make serve FORBUND=<id>: one förbund
     if forbund is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", forbund):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -23,7 +24,12 @@ _IGNORED = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def allowed_link(url: str) -> bool:
-    """A link to http(s), mailto, or a relative address on the site (not //host, which is another host)."""
+    """A link to http(s), mailto, or a relative address on the site (not //host, which is another host); judged
+    both as written and with its %-escapes decoded (markdown-it escapes what it normalises)."""
+    return all(_allowed(form) for form in (url, unquote(url)))
+
+
+def _allowed(url: str) -> bool:
     cleaned = _IGNORED.sub("", url)
     scheme = _SCHEME.match(cleaned)
     if scheme:
@@ -32,9 +38,12 @@ def allowed_link(url: str) -> bool:
 
 
 def local_address(url: str) -> bool:
-    """A relative address on the site: no scheme, no host."""
-    cleaned = _IGNORED.sub("", url)
-    return _SCHEME.match(cleaned) is None and not cleaned.startswith(("//", "\\", "/\\"))
+    """A relative address on the site: no scheme, no host (as written and with its %-escapes decoded)."""
+    for form in (url, unquote(url)):
+        cleaned = _IGNORED.sub("", form)
+        if _SCHEME.match(cleaned) is not None or cleaned.startswith(("//", "\\", "/\\")):
+            return False
+    return True
 
 
 def _images_as_text(state: StateCore) -> None:

@@ -56,7 +56,6 @@ from faktabank.plugin import content
 from faktabank.plugin.config import FaktabankConfig
 from faktabank.speed import privacyscan, switch
 from faktabank.speed.compiled import COMPILED
-from faktabank.speed.jinjafast import FastEnvironment
 from faktabank.speed.workers import Background, Workers, main_share, split_work
 
 log = logging.getLogger("mkdocs.plugins.faktabank")
@@ -155,7 +154,7 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
                 roles_of(model)
                 self.open_data = (Background(opendata.write, model, self.data_folder) if parallel
                                   else opendata.write(model, self.data_folder))
-                env = make_env(FastEnvironment, COMPILED, self._heading_link(config)) if self.speed.on \
+                env = make_env(bytecode_cache=COMPILED, heading_link=self._heading_link(config)) if self.speed.on \
                     else make_env(heading_link=self._heading_link(config))
                 renderer = Renderer(model, use_directory_urls=config.use_directory_urls,
                                     findings=findings.result if findings is not None else None, env=env)

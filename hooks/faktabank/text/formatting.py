@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup
-
-from faktabank.text.escaping import escape
+from markupsafe import Markup, escape
 
 NBSP = "\u00a0"
 MINUS = "\u2212"

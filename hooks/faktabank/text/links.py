@@ -6,10 +6,9 @@ import posixpath
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from faktabank.model import Model
-from faktabank.text.escaping import escape, markup
 
 SECTIONS = {
     "forbund": "forbund",
@@ -87,7 +86,7 @@ class Linker:
         return href
 
     def _a(self, href: str, text: str) -> Markup:
-        return markup(f'<a href="{escape(href)}">{escape(text)}</a>')  # what Markup.format gives, without its parser
+        return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')  # what Markup.format gives, without its parser
 
     def person(self, pid: str) -> Markup:
         return self._a(self.to("person", pid), self.model.persons[pid].namn)

@@ -80,8 +80,11 @@ def _org_roles(r: Report) -> list[tuple[str, Role]]:
         for o in f["parter"]:
             joint = f" (gemensamt med {len(f['parter']) - 1} till)" if len(f["parter"]) > 1 else ""
             shares[o] = f"finansieringsandel {f['andel_procent']:g} %{joint}".replace(".", ",")
+    inferred = f"härlett av faktabanken: {members['harledd']}" if members.get("harledd") else ""
     for o in members.get("parter", ()):
-        out.append((o, Role(r.forbund, r.id, r.year, "Medlem", shares.get(o, ""), (), None, None, "medlemmar")))
+        detail = "; ".join(x for x in (shares.get(o, ""), inferred) if x)
+        out.append((o, Role(r.forbund, r.id, r.year, "Medlem (härlett)" if inferred else "Medlem", detail, (), None, None,
+                            "medlemmar")))
     for mandat in d.get("styrelse", {}).get("mandat", ()):
         n = sum(1 for u in mandat.get("ordinarie", ()) if "person" in u)
         e = sum(1 for u in mandat.get("ersattare", ()) if "person" in u)

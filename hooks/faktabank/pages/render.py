@@ -89,10 +89,12 @@ def make_env(environment: type[Environment] = Environment, bytecode_cache: Bytec
     env.filters.update(
         num=formatting.number,
         amount=formatting.amount,
+        when=formatting.report_period,
         md=markdown_html,
         mdi=markdown_inline,
     )
-    env.tests.update(has=lambda mapping, key: key in mapping, contains=lambda seq, item: item in seq)
+    env.tests.update(has=lambda mapping, key: key in mapping, contains=lambda seq, item: item in seq,
+                     whole_year=lambda when: str(when).isdigit())  # a period heading that is a calendar year
     env.globals.update(
         fmt=formatting, events=events, TABLE_GROUP=TABLE_GROUP, INSATS_TYP=INSATS_TYP, REPORT_TYP=REPORT_TYP, ORG_TYP=ORG_TYP,
         JAMFORELSE=JAMFORELSE, TREND=TREND, RESPONDENT=RESPONDENT, ENKAT=ENKAT, GRUPP=GRUPP,

@@ -72,3 +72,27 @@ def table_cell(cell: Any, table_unit: str) -> Markup:
     if is_number(value):
         return escape(amount(value, cell.unit) if cell.unit != table_unit else number(value))
     return escape(value)
+
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december")
+MONTH_END = {"01": ("31",), "02": ("28", "29"), "03": ("31",), "04": ("30",), "05": ("31",), "06": ("30",),
+             "07": ("31",), "08": ("31",), "09": ("30",), "10": ("31",), "11": ("30",), "12": ("31",)}
+
+
+def period(fran: str, till: str) -> str:
+    """A period as a reader names it: '2019' for a calendar year, 'januari–juni 2019' for whole months of one
+    year, otherwise both dates ('2019-01-15 – 2019-06-30'). Dates are ISO strings."""
+    fran, till = str(fran), str(till)
+    whole_months = fran[8:10] == "01" and till[8:10] in MONTH_END.get(till[5:7], ())
+    if fran[:4] != till[:4] or not whole_months:
+        return f"{fran} – {till}"
+    if fran[5:7] == "01" and till[5:7] == "12":
+        return fran[:4]
+    first, last = MONTHS[int(fran[5:7]) - 1], MONTHS[int(till[5:7]) - 1]
+    return f"{first}–{last} {fran[:4]}" if first != last else f"{first} {fran[:4]}"
+
+
+def report_period(report: Any) -> str:
+    """A report's period as a reader names it: '2021' for an annual report, 'januari–juni 2019' for a delårsrapport."""
+    return period(report.fran, report.till) if report.partial else str(report.year)

@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from faktabank.derive import figures, reconcile
-from faktabank.derive.roles import AUDIT_FUNCTION, BOARD_ROLE, Roles, roles_of
+from faktabank.derive.roles import AUDIT_FUNCTION, BOARD_ROLE, MEDVERKAN, Roles, roles_of
 from faktabank.export import opendata
 from faktabank.model import Model, Organisation, Report
 from faktabank.pages import publish, tablehtml
@@ -98,7 +98,7 @@ def make_env(environment: type[Environment] = Environment, bytecode_cache: Bytec
     env.globals.update(
         fmt=formatting, events=events, TABLE_GROUP=TABLE_GROUP, INSATS_TYP=INSATS_TYP, REPORT_TYP=REPORT_TYP, ORG_TYP=ORG_TYP,
         JAMFORELSE=JAMFORELSE, TREND=TREND, RESPONDENT=RESPONDENT, ENKAT=ENKAT, GRUPP=GRUPP,
-        BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, KEY_FIGURES=figures.KEY_FIGURES,
+        BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, MEDVERKAN=MEDVERKAN, KEY_FIGURES=figures.KEY_FIGURES,
         UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, is_number=formatting.is_number,
         table_cell=formatting.table_cell, unit_caption=tablehtml.unit_caption, source=tablehtml.source,
         statement_table=tablehtml.statement_table, roles_table=tablehtml.roles_table, facts=tablehtml.facts,

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from browser.browserkit import axe, describe
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 

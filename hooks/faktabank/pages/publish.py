@@ -21,6 +21,7 @@ from faktabank.export import datatables, opendata
 from faktabank.pages import charts, schemadoc
 from faktabank.pages.comparecells import cell, value_text
 from faktabank.pages.page import Page
+from faktabank.text.formatting import TKR_RULE
 from faktabank.text.links import Linker, page_url
 
 if TYPE_CHECKING:  # render imports this module; only the type is named here
@@ -98,13 +99,23 @@ def metric_charts(model, cmp: Comparison, metric: str, forbund_ids: tuple[str, .
     return views
 
 
+def comparison_cell(v: compare.Value | None, link: Linker, metric: str | None = None, tkr: bool | None = None) -> Markup:
+    """A comparison table's cell (comparecells.cell): an amount in whole tkr, so that a column has one unit
+    (metrics of kind 'belopp', or `tkr=True` for another amount column); the link leads to the printed figure."""
+    if tkr or (tkr is None and metric in METRIC and METRIC[metric].kind == "belopp"):
+        v = compare.in_tkr(v)
+    return cell(v, link, metric)
+
+
 def extend(renderer: Renderer) -> None:
     """Make comparisons, charts, the catalogue and the indicator helpers available to every template."""
     model = renderer.ctx.model
     cmp = compare.of(model)
     env = renderer.env
     env.filters["fbv"] = value_text
-    env.globals["cmp_cell"] = cell
+    env.globals["cmp_cell"] = comparison_cell
+    env.globals["TKR_RULE"] = TKR_RULE
+    env.globals["BELOPP"] = frozenset(m.id for m in compare.METRICS if m.kind == "belopp")  # shown in tkr
     env.globals["file_url"] = file_url
     env.globals.update(
         cmp=cmp, METRIC=METRIC, GROUPS=compare.GROUPS, GROUP_CHARTS=GROUP_CHARTS, SUMMARY=SUMMARY,

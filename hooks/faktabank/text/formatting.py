@@ -96,3 +96,21 @@ def period(fran: str, till: str) -> str:
 def report_period(report: Any) -> str:
     """A report's period as a reader names it: '2021' for an annual report, 'januari–juni 2019' for a delårsrapport."""
     return period(report.fran, report.till) if report.partial else str(report.year)
+
+
+TKR_RULE = ("belopp i tkr, avrundade till hela tusental kronor; klicka på ett belopp för att se det som "
+            "rapporten skriver det")  # the unit rule of a table that compares förbund or years
+
+
+def whole_tkr(kronor: int) -> int:
+    """Kronor as whole thousands, rounded half away from zero: 4 511 722 → 4 512, −58 818 → −59, 500 → 1."""
+    magnitude = (abs(kronor) + 500) // 1000
+    return magnitude if kronor >= 0 else -magnitude
+
+
+def tkr(value: Any, unit: str, kronor: int | None) -> str:
+    """An amount as a comparison column shows it: in whole tkr ('4 512 tkr'); a figure without kronor (a
+    percentage, a count, text) as printed."""
+    if kronor is None or unit not in ("kr", "tkr", "kkr"):
+        return amount(value, unit)
+    return amount(whole_tkr(kronor), "tkr")

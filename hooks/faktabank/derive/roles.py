@@ -137,6 +137,11 @@ def _org_roles(r: Report, names: Mapping[str, str]) -> list[tuple[str, Role]]:
         for o in s.get("agare", ()):
             out.append((o, Role(r.forbund, r.id, r.year, "Projektägare", "", (), None, None,
                                 f"insats-{s['insats']}", s["insats"])))
+        money = s.get("ekonomi", {})
+        if money.get("finansiar"):  # money that is not the förbund's own: the granting organisation's role
+            out.append((money["finansiar"], Role(r.forbund, r.id, r.year, "Finansierar insats",
+                                                 "beviljade medel till hela projektet", (), None, None,
+                                                 f"insats-{s['insats']}", s["insats"])))
         group = s.get("styrgrupp", {})
         for o in ((group["organisation"],) if "organisation" in group else ()) + tuple(group.get("parter", ())):
             out.append((o, Role(r.forbund, r.id, r.year, "I styrgrupp för insats", "", (), None, None,

@@ -44,6 +44,7 @@ REPORT_REFS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("insatser", "*", "agare", "*"), ORG),
     (("insatser", "*", "styrgrupp", "organisation"), ORG),
     (("insatser", "*", "styrgrupp", "parter", "*"), ORG),
+    (("insatser", "*", "ekonomi", "finansiar"), ORG),
     (("indikatorer", "*", "insats"), INSATS),
     (("tabeller", "*", "rader", "*", "insats"), INSATS),
     (("tabeller", "*", "rader", "*", "parter", "*"), ORG),

@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from faktabank.derive import figures, reconcile
+from faktabank.derive import figures, insatsmoney, reconcile
 from faktabank.derive.roles import AUDIT_FUNCTION, BOARD_ROLE, MEDVERKAN, Roles, roles_of
 from faktabank.export import opendata
 from faktabank.model import Model, Organisation, Report
@@ -104,6 +104,7 @@ def make_env(environment: type[Environment] = Environment, bytecode_cache: Bytec
         statement_table=tablehtml.statement_table, roles_table=tablehtml.roles_table, facts=tablehtml.facts,
         dates=tablehtml.dates,
         insats_year=insats_year, contribution_grid=figures.contribution_grid, heading_link=heading_link,
+        insats_money=insatsmoney.overview,
     )
     return env
 

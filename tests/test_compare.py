@@ -95,13 +95,15 @@ def cmp(model):
     return compare.build(model)
 
 
-def check_cell(site: Path, url: str, cell: Cell, value: compare.Value | None) -> None:
-    """A cell shows the value (or 'uppgift saknas') and links to where it, or each input, stands."""
+def check_cell(site: Path, url: str, cell: Cell, value: compare.Value | None, metric: str) -> None:
+    """A cell shows the value (or 'uppgift saknas') and links to where it, or each input, stands. An amount
+    (a metric of kind 'belopp') shows in whole tkr, the column's one unit."""
     if value is None:
         assert cell.text == "uppgift saknas", (url, cell.text)
         assert cell.sort is None
         return
-    assert norm(cell.text).startswith(norm(value_text(value))), (url, cell.text, value_text(value))
+    shown = compare.in_tkr(value) if compare.METRIC[metric].kind == "belopp" else value
+    assert norm(cell.text).startswith(norm(value_text(shown))), (url, cell.text, value_text(shown))
     assert cell.sort is not None and float(cell.sort) == pytest.approx(value.sort_key)
     sources = list(value.inputs) if value.computed else [value]
     if value.computed:
@@ -128,7 +130,7 @@ def test_comparison_cells_equal_the_model_and_link_to_their_source(group: str, b
         fid, year = by_name[row[0].text], int(row[1].text)
         seen.add((fid, year))
         for metric, cell in zip(metrics, row[2:], strict=True):
-            check_cell(built_site, url, cell, cmp.get(fid, year, metric))
+            check_cell(built_site, url, cell, cmp.get(fid, year, metric), metric)
     expected = {(f, y) for (f, y, m) in cmp.cells if m in metrics}
     assert seen == expected
 
@@ -141,7 +143,7 @@ def test_latest_reports_table(built_site: Path, model, cmp) -> None:
         fid = by_name[row[0].text]
         year = model.reports[cmp.latest[fid]].year
         for metric, cell in zip(SUMMARY, row[2:], strict=True):
-            check_cell(built_site, "jamforelser/", cell, cmp.get(fid, year, metric))
+            check_cell(built_site, "jamforelser/", cell, cmp.get(fid, year, metric), metric)
 
 
 def _nyckeltal(report: str, key: str, year: int) -> tuple[int, float]:
@@ -234,6 +236,6 @@ def test_year_pages_show_every_forbund_with_figures_that_year(built_site: Path, 
             assert [by_name[r[0].text] for r in rows[1:]] == present
             for row in rows[1:]:
                 for metric, cell in zip(metrics, row[1:], strict=True):
-                    check_cell(built_site, url, cell, cmp.get(by_name[row[0].text], year, metric))
+                    check_cell(built_site, url, cell, cmp.get(by_name[row[0].text], year, metric), metric)
                     checked += 1
     assert checked > 100

@@ -202,6 +202,11 @@ class Report:
                         yield index, t, row, col, cell
 
     @property
+    def partial(self) -> bool:
+        """A report for part of a year (a delårsrapport): its figures for the period never stand for the year."""
+        return self.typ != "arsredovisning"
+
+    @property
     def title(self) -> str:
         kind = "Årsredovisning" if self.typ == "arsredovisning" else "Delårsrapport"
         return f"{kind} {self.year}" if self.typ == "arsredovisning" else f"{kind} {self.fran} – {self.till}"

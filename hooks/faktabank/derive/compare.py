@@ -19,6 +19,7 @@ from itertools import islice
 
 from faktabank.derive.figures import table_anchor
 from faktabank.model import UNIT_FACTOR, Model, Report, once_per_model
+from faktabank.text.formatting import whole_tkr
 
 COST_KEYS = {"kostnader", "kostnad-administration", "kostnad-individinriktade", "kostnad-strukturovergripande"}
 SOURCE_KIND = {"statlig-myndighet": "stat", "region": "region", "kommun": "kommuner"}
@@ -175,6 +176,15 @@ def kronor_of(number: int | float, unit: str) -> int | None:
     if unit in UNIT_FACTOR and isinstance(number, int):
         return number * UNIT_FACTOR[unit]
     return None
+
+
+def in_tkr(v: Value | None) -> Value | None:
+    """An amount as a column that compares förbund or years shows it: in whole tkr (formatting.TKR_RULE). The
+    figure as printed stays where the value links (its report's table) and in the open data; a computed value's
+    inputs keep their printed units, and so do other reports' figures (`others`)."""
+    if v is None or v.kronor is None or v.unit not in UNIT_FACTOR or v.unit == "tkr":
+        return v
+    return replace(v, number=whole_tkr(v.kronor), unit="tkr")
 
 
 def same_figure(a: Value, b: Value) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from faktabank.model import Model, Report, once_per_model
@@ -13,6 +14,16 @@ AUDIT_FUNCTION = {
     "upphandlad-revisor": "Upphandlad revisor",
     "revisorsbitrade": "Revisorsbiträde",
     "sakkunnigt-bitrade": "Sakkunnigt biträde",
+}
+
+# What the reports say someone did beyond the formal roles (a report's `medverkan`), as the role column names it.
+MEDVERKAN = {
+    "arbetsgrupp": "Arbetsgrupp",
+    "insatspersonal": "Arbetade i insatsen",
+    "utvardering": "Utvärdering",
+    "expertstod": "Expertstöd",
+    "arrangemang": "Arrangerade",
+    "medverkan": "Medverkade",
 }
 
 
@@ -68,10 +79,23 @@ def _person_roles(r: Report) -> list[tuple[str, Role]]:
     for p in d.get("medlemmar", {}).get("representanter", ()):
         out.append((p["person"], Role(r.forbund, r.id, r.year, "Medlemsrepresentant", p.get("titel", ""),
                                       (p["organisation"],), None, None, "medlemmar")))
+    for i, p in enumerate(d.get("medverkan", ())):
+        if "person" in p:
+            via = (p["organisation"],) if "organisation" in p else ()
+            out.append((p["person"], _medverkan(r, i, p, via)))
     return out
 
 
-def _org_roles(r: Report) -> list[tuple[str, Role]]:
+def _medverkan(r: Report, index: int, p, via: tuple[str, ...], detail: str = "") -> Role:
+    """One entry of a report's `medverkan`: its kind (and group) as the role, the task as the detail, the
+    report's row of it as the source (the report page's table Medverkan, anchor medverkan-<n>)."""
+    role = MEDVERKAN[p["slag"]] + (f": {p['grupp']}" if p.get("grupp") else "")
+    return Role(r.forbund, r.id, r.year, role, detail or p["uppgift"], via, p.get("fran"), p.get("till"),
+                f"medverkan-{index + 1}", p.get("insats"))
+
+
+def _org_roles(r: Report, names: Mapping[str, str]) -> list[tuple[str, Role]]:
+    """An organisation's roles in one report; `names` gives the people through whom it took part."""
     d = r.data
     out: list[tuple[str, Role]] = []
     members = d.get("medlemmar", {})
@@ -80,8 +104,11 @@ def _org_roles(r: Report) -> list[tuple[str, Role]]:
         for o in f["parter"]:
             joint = f" (gemensamt med {len(f['parter']) - 1} till)" if len(f["parter"]) > 1 else ""
             shares[o] = f"finansieringsandel {f['andel_procent']:g} %{joint}".replace(".", ",")
+    inferred = f"härlett av faktabanken: {members['harledd']}" if members.get("harledd") else ""
     for o in members.get("parter", ()):
-        out.append((o, Role(r.forbund, r.id, r.year, "Medlem", shares.get(o, ""), (), None, None, "medlemmar")))
+        detail = "; ".join(x for x in (shares.get(o, ""), inferred) if x)
+        out.append((o, Role(r.forbund, r.id, r.year, "Medlem (härlett)" if inferred else "Medlem", detail, (), None, None,
+                            "medlemmar")))
     for mandat in d.get("styrelse", {}).get("mandat", ()):
         n = sum(1 for u in mandat.get("ordinarie", ()) if "person" in u)
         e = sum(1 for u in mandat.get("ersattare", ()) if "person" in u)
@@ -102,10 +129,19 @@ def _org_roles(r: Report) -> list[tuple[str, Role]]:
         if "anstalld_hos" in p:
             out.append((p["anstalld_hos"], Role(r.forbund, r.id, r.year, "Arbetsgivare för förbundets personal",
                                                 p["titel"], (), p.get("fran"), p.get("till"), "personal")))
+    for i, p in enumerate(d.get("medverkan", ())):
+        if "organisation" in p:
+            through = f"{names.get(p['person'], p['person'])}: {p['uppgift']}" if "person" in p else ""
+            out.append((p["organisation"], _medverkan(r, i, p, (), through)))
     for s in d.get("insatser", ()):
         for o in s.get("agare", ()):
             out.append((o, Role(r.forbund, r.id, r.year, "Projektägare", "", (), None, None,
                                 f"insats-{s['insats']}", s["insats"])))
+        money = s.get("ekonomi", {})
+        if money.get("finansiar"):  # money that is not the förbund's own: the granting organisation's role
+            out.append((money["finansiar"], Role(r.forbund, r.id, r.year, "Finansierar insats",
+                                                 "beviljade medel till hela projektet", (), None, None,
+                                                 f"insats-{s['insats']}", s["insats"])))
         group = s.get("styrgrupp", {})
         for o in ((group["organisation"],) if "organisation" in group else ()) + tuple(group.get("parter", ())):
             out.append((o, Role(r.forbund, r.id, r.year, "I styrgrupp för insats", "", (), None, None,
@@ -116,10 +152,11 @@ def _org_roles(r: Report) -> list[tuple[str, Role]]:
 def build_roles(model: Model) -> Roles:
     by_person: dict[str, list[Role]] = defaultdict(list)
     by_org: dict[str, list[Role]] = defaultdict(list)
+    names = {p.id: p.namn for p in model.persons.values()}
     for r in model.reports.values():
         for pid, role in _person_roles(r):
             by_person[pid].append(role)
-        for oid, role in _org_roles(r):
+        for oid, role in _org_roles(r, names):
             by_org[oid].append(role)
     def order(x: Role) -> tuple:
         return (x.year, x.forbund, x.report, x.role, x.fran or "", x.detail)

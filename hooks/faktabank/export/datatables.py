@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from faktabank.derive import catalog, compare, indicators
+from faktabank.derive.figures import cell_period
 from faktabank.derive.roles import roles_of
 from faktabank.model import Model, Report
+from faktabank.text.formatting import report_period
 from faktabank.text.links import page_url, src_uri
 
 
@@ -56,6 +58,8 @@ def _reports(model: Model) -> list[Report]:
 
 
 SIDA = ("sida", "string", "Sidan på webbplatsen, relativt webbplatsens rot.")
+PERIOD = ("period", "string", "Perioden uppgiften gäller: året (till exempel 2019) eller, för en delårsrapport, "
+                              "delen av året (till exempel januari–juni 2019). En del av ett år är aldrig hela året.")
 
 
 def forbund(model: Model) -> Table:
@@ -111,14 +115,16 @@ def jamforelser(model: Model) -> Table:
 
 
 def nyckeltal(model: Model) -> Table:
-    rows = tuple((r.id, r.forbund, i + 1, n.get("nyckel"), n["etikett"], n.get("ar"), n["varde"], n["enhet"],
-                  compare.kronor_of(n["varde"], n["enhet"]), bool(n.get("ungefar")), n["avsnitt"])
+    rows = tuple((r.id, r.forbund, i + 1, n.get("nyckel"), n["etikett"], n.get("ar"), report_period(r), n["varde"],
+                  n["enhet"], compare.kronor_of(n["varde"], n["enhet"]), bool(n.get("ungefar")), n["avsnitt"])
                  for r in _reports(model) for i, n in enumerate(r.data.get("nyckeltal", ())))
     return Table("nyckeltal", "Siffror i rapporternas text", "Enstaka siffror som rapporterna anger i löptext, med avsnitt.",
                  _fields(("rapport", "string", "Rapportens id."), ("forbund", "string", "Förbundets id."),
                          ("nr", "integer", "Löpnummer i rapporten (ankaret nyckeltal-<nr> på rapportens sida)."),
                          ("nyckel", "string", "Maskinläsbar nyckel, om den finns."),
                          ("etikett", "string", "Uppgiften med egna ord."), ("ar", "year", "Året uppgiften gäller."),
+                         ("rapportperiod", "string", "Rapportens period: året, eller delen av året för en "
+                                                     "delårsrapport (uppgiften kan gälla en tidpunkt i den)."),
                          ("varde", "number", "Värdet."), ("enhet", "string", "Enheten."),
                          ("kronor", "integer", "Beloppet i kronor (för belopp)."),
                          ("ungefar", "boolean", "true om rapporten anger värdet som ungefärligt."),
@@ -127,7 +133,8 @@ def nyckeltal(model: Model) -> Table:
 
 def tabellvarden(model: Model) -> Table:
     rows = tuple((r.id, r.forbund, t.id, t.typ, t.rubrik, t.avsnitt, row_i + 1, row.text, row.slag, row.nyckel, row.insats,
-                  col.id, col.rubrik, col.ar, col.slag, cell.unit, _number(cell.value), _text(cell.value), cell.kronor)
+                  col.id, col.rubrik, col.ar, cell_period(r, col) or None, col.slag, cell.unit, _number(cell.value),
+                  _text(cell.value), cell.kronor)
                  for r in _reports(model) for t in r.tables for row_i, row in enumerate(t.rows)
                  for col, cell in zip(t.columns, row.cells, strict=False) if cell.value is not None)
     return Table("tabellvarden", "Rapporternas tabeller, cell för cell",
@@ -144,7 +151,8 @@ def tabellvarden(model: Model) -> Table:
                      ("nyckel", "string", "Radens maskinläsbara nyckel."),
                      ("insats", "string", "Insatsens id, om raden gäller en insats."),
                      ("kolumn", "string", "Kolumnens id."), ("kolumnrubrik", "string", "Kolumnens rubrik."),
-                     ("ar", "year", "Året kolumnen gäller."), ("kolumnslag", "string", "utfall, budget, avvikelse, prognos …"),
+                     ("ar", "year", "Året kolumnen gäller."), PERIOD,
+                     ("kolumnslag", "string", "utfall, budget, avvikelse, prognos …"),
                      ("enhet", "string", "Cellens enhet."), ("varde", "number", "Cellens tal, om den har ett."),
                      ("varde_text", "string", "Cellens text, när rapporten skriver ord eller tecken."),
                      ("kronor", "integer", "Beloppet i kronor (för belopp).")), rows)
@@ -170,7 +178,7 @@ def insatskatalog(model: Model) -> Table:
 def insatsar(model: Model) -> Table:
     def row(r: Report, s: Any) -> tuple:
         e, d = s.get("ekonomi", {}), s.get("deltagare", {})
-        return (r.id, r.forbund, r.year, s["insats"], s.get("namn_i_rapporten"), e.get("enhet"),
+        return (r.id, r.forbund, r.year, report_period(r), s["insats"], s.get("namn_i_rapporten"), e.get("enhet"),
                 *(e.get(k) for k in ("beviljat", "budget", "utfall", "prognos")),
                 *(d.get(k) for k in ("totalt", "kvinnor", "man", "nya", "avslutade")),
                 s["maluppfyllelse"]["bedomning"] if s.get("maluppfyllelse") else None, s["avsnitt"])
@@ -178,7 +186,7 @@ def insatsar(model: Model) -> Table:
     rows = tuple(row(r, s) for r in _reports(model) for s in r.data.get("insatser", ()))
     return Table("insatsar", "Insatser per år", "Varje insats som den redovisas i en rapport: pengar, deltagare och avslut.",
                  _fields(("rapport", "string", "Rapportens id."), ("forbund", "string", "Förbundets id."),
-                         ("ar", "year", "Rapportens år."), ("insats", "string", "Insatsens id."),
+                         ("ar", "year", "Rapportens år."), PERIOD, ("insats", "string", "Insatsens id."),
                          ("namn_i_rapporten", "string", "Namnet som rapporten skriver det."),
                          ("enhet", "string", "Enheten för beloppen."), ("beviljat", "integer", "Beviljat belopp."),
                          ("budget", "integer", "Budget."), ("utfall", "integer", "Utfall."), ("prognos", "integer", "Prognos."),
@@ -234,14 +242,15 @@ def roller(model: Model) -> Table:
     roles = roles_of(model)
     names = {p.id: p.namn for p in model.persons.values()} | {o.id: o.namn for o in model.organisations.values()} \
         | {f.id: f.namn for f in model.forbund.values()}
-    rows = tuple((kind, eid, names.get(eid), x.forbund, x.report, x.year, x.role, x.detail or None, ";".join(x.via) or None,
+    rows = tuple((kind, eid, names.get(eid), x.forbund, x.report, x.year, report_period(model.reports[x.report]), x.role,
+                  x.detail or None, ";".join(x.via) or None,
                   x.fran, x.till, x.insats)
                  for kind, index in (("person", roles.by_person), ("organisation", roles.by_org))
                  for eid in sorted(index) for x in index[eid])
     return Table("roller", "Roller", "Vem (person eller organisation) som hade vilken roll i vilket förbund och år.", _fields(
         ("slag", "string", "person eller organisation."), ("id", "string", "Personens eller organisationens id."),
         ("namn", "string", "Namn."), ("forbund", "string", "Förbundets id."), ("rapport", "string", "Rapportens id."),
-        ("ar", "year", "Rapportens år."), ("roll", "string", "Rollen."), ("detalj", "string", "Detaljer."),
+        ("ar", "year", "Rapportens år."), PERIOD, ("roll", "string", "Rollen."), ("detalj", "string", "Detaljer."),
         ("via", "string", "Organisationer som rollen går via (utsedd av, anställd hos …), åtskilda med semikolon."),
         ("fran", "date", "Från, om rapporten anger det."), ("till", "date", "Till, om rapporten anger det."),
         ("insats", "string", "Insatsens id, för roller i en insats.")), rows)

@@ -33,6 +33,9 @@ REPORT_REFS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("personal", "poster", "*", "person"), PERSON),
     (("personal", "poster", "*", "anstalld_hos"), ORG),
     (("leverantorer", "poster", "*", "organisation"), ORG),
+    (("medverkan", "*", "person"), PERSON),
+    (("medverkan", "*", "organisation"), ORG),
+    (("medverkan", "*", "insats"), INSATS),
     (("undertecknare", "poster", "*", "person"), PERSON),
     (("undertecknare", "poster", "*", "organisation"), ORG),
     (("undertecknare", "poster", "*", "foretrader", "*"), ORG),
@@ -42,6 +45,7 @@ REPORT_REFS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("insatser", "*", "agare", "*"), ORG),
     (("insatser", "*", "styrgrupp", "organisation"), ORG),
     (("insatser", "*", "styrgrupp", "parter", "*"), ORG),
+    (("insatser", "*", "ekonomi", "finansiar"), ORG),
     (("indikatorer", "*", "insats"), INSATS),
     (("tabeller", "*", "rader", "*", "insats"), INSATS),
     (("tabeller", "*", "rader", "*", "parter", "*"), ORG),
@@ -59,6 +63,8 @@ REPORT_DATES: tuple[tuple[str, ...], ...] = (
     ("personal", "poster", "*", "till"),
     ("leverantorer", "poster", "*", "fran"),
     ("leverantorer", "poster", "*", "till"),
+    ("medverkan", "*", "fran"),
+    ("medverkan", "*", "till"),
     ("sammantraden", "datum", "*"),
 )
 # Keys that name one figure of the whole report, so the same key in two tables must agree in magnitude.

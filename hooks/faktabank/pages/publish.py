@@ -21,6 +21,7 @@ from faktabank.export import datatables, opendata
 from faktabank.pages import charts, schemadoc
 from faktabank.pages.comparecells import value_text
 from faktabank.pages.page import Page
+from faktabank.text.formatting import TKR_RULE
 from faktabank.text.links import Linker, page_url
 
 if TYPE_CHECKING:  # render imports this module; only the type is named here
@@ -103,6 +104,7 @@ def extend(renderer: Renderer) -> None:
     model = renderer.ctx.model
     cmp = compare.of(model)
     env = renderer.env
+    env.globals["TKR_RULE"] = TKR_RULE
     env.globals["file_url"] = file_url
     env.globals.update(
         cmp=cmp, METRIC=METRIC, GROUPS=compare.GROUPS, GROUP_CHARTS=GROUP_CHARTS, SUMMARY=SUMMARY,

@@ -14,9 +14,9 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from faktabank.derive import figures, reconcile
+from faktabank.derive import compare, figures, insatsmoney, reconcile
 from faktabank.derive.compare import EQUITY_CEILING
-from faktabank.derive.roles import AUDIT_FUNCTION, BOARD_ROLE, Roles, roles_of
+from faktabank.derive.roles import AUDIT_FUNCTION, BOARD_ROLE, MEDVERKAN, Roles, roles_of
 from faktabank.export import opendata
 from faktabank.model import Model, Organisation, Report
 from faktabank.pages import publish
@@ -101,18 +101,21 @@ def make_env(environment: type[Environment] = Environment, bytecode_cache: Bytec
     env.filters.update(
         num=formatting.number,
         amount=formatting.amount,
+        when=formatting.report_period,
         md=markdown_html,
         mdi=markdown_inline,
     )
-    env.tests.update(has=lambda mapping, key: key in mapping, contains=lambda seq, item: item in seq)
+    env.tests.update(has=lambda mapping, key: key in mapping, contains=lambda seq, item: item in seq,
+                     whole_year=lambda when: str(when).isdigit())  # a period heading that is a calendar year
     env.filters["fbv"] = value_text
     env.globals.update(
         fmt=formatting, events=events, TABLE_GROUP=TABLE_GROUP, INSATS_TYP=INSATS_TYP, REPORT_TYP=REPORT_TYP, ORG_TYP=ORG_TYP,
         JAMFORELSE=JAMFORELSE, TREND=TREND, RESPONDENT=RESPONDENT, ENKAT=ENKAT, GRUPP=GRUPP,
-        BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, KEY_FIGURES=figures.KEY_FIGURES,
+        BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, MEDVERKAN=MEDVERKAN, KEY_FIGURES=figures.KEY_FIGURES,
         UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, table_cell=formatting.table_cell,
         contribution_grid=figures.contribution_grid, heading_link=heading_link, EQUITY_CEILING=EQUITY_CEILING,
-        DATA_COPY=DATA_COPY, DATA_INDEX=DATA_INDEX,
+        DATA_COPY=DATA_COPY, DATA_INDEX=DATA_INDEX, insats_money=insatsmoney.overview,
+        in_tkr=compare.in_tkr, BELOPP=frozenset(m.id for m in compare.METRICS if m.kind == "belopp"),  # shown in tkr
     )
     for library, names in MACROS.items():  # the table macros, callable by name from every template
         module = env.get_template(library).module

@@ -9,6 +9,7 @@ from functools import cached_property, lru_cache
 from markupsafe import Markup, escape
 
 from faktabank.model import Model
+from faktabank.text import formatting
 
 SECTIONS = {
     "forbund": "forbund",
@@ -109,7 +110,7 @@ class Linker:
 
     def report(self, rid: str, anchor: str = "", text: str | None = None) -> Markup:
         r = self.model.reports[rid]
-        label = text or f"{self.model.forbund[r.forbund].kortnamn} {r.year}"
+        label = text or f"{self.model.forbund[r.forbund].kortnamn} {formatting.report_period(r)}"  # never a half as a year
         return self._a(self.to("rapport", rid, anchor), label)
 
     def indikator(self, number: int) -> Markup:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from faktabank.model import Model, Report, once_per_model
 
@@ -24,6 +25,7 @@ MEDVERKAN = {
     "expertstod": "Expertstöd",
     "arrangemang": "Arrangerade",
     "medverkan": "Medverkade",
+    "finansiering": "Finansierade",
 }
 
 
@@ -86,7 +88,7 @@ def _person_roles(r: Report) -> list[tuple[str, Role]]:
     return out
 
 
-def _medverkan(r: Report, index: int, p, via: tuple[str, ...], detail: str = "") -> Role:
+def _medverkan(r: Report, index: int, p: Mapping[str, Any], via: tuple[str, ...], detail: str = "") -> Role:
     """One entry of a report's `medverkan`: its kind (and group) as the role, the task as the detail, the
     report's row of it as the source (the report page's table Medverkan, anchor medverkan-<n>)."""
     role = MEDVERKAN[p["slag"]] + (f": {p['grupp']}" if p.get("grupp") else "")

@@ -21,7 +21,8 @@ ALLOWED: dict[str, set[str]] = {
     "pages": {"model", "load", "text", "derive", "export", "speed"},
     "speed": {"model", "load", "text"},
     "plugin": {"model", "load", "text", "derive", "export", "pages", "speed"},
-    "__main__": {"model", "load", "text", "derive", "export", "pages"},
+    "importer": {"model", "load", "text"},
+    "__main__": {"model", "load", "text", "derive", "export", "pages", "importer"},
 }
 
 

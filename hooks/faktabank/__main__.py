@@ -1,4 +1,5 @@
-"""Command line: `python -m faktabank check [ROOT]` validates data/ without building the site."""
+"""Command line: `python -m faktabank check [ROOT]` validates data/ without building the site;
+`python -m faktabank import FILE --forbund ID` drafts a report (faktabank.importer)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from faktabank.load.options import from_environment
 
 
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "import":
+        return run_import(argv[1:])
     if not argv or argv[0] != "check":
         print("användning: python -m faktabank check [PROJEKTROT]", file=sys.stderr)
         return 2
@@ -26,6 +29,13 @@ def main(argv: list[str]) -> int:
     print(f"data/ är giltig: {len(model.forbund)} förbund, {len(model.reports)} rapporter, "
           f"{len(model.insatser)} insatser, {len(model.organisations)} organisationer, {len(model.persons)} personer")
     return 0
+
+
+def run_import(argv: list[str]) -> int:
+    """The importer (faktabank.importer.cli): a report → a draft in data/."""
+    from faktabank.importer.cli import main as importer_main
+
+    return importer_main(argv)
 
 
 if __name__ == "__main__":

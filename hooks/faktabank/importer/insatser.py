@@ -1,0 +1,108 @@
+"""The insatser the report describes: name and project number, money (granted, budget, outcome) and
+participants (total, women, men, new, finished) where the report states them in figures."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from faktabank.importer.markup import clean
+from faktabank.importer.registry import Registry, Review
+from faktabank.importer.sections import Sections
+
+_PROJ = re.compile(r"\(?\s*(?:proj(?:ekt)?\.?\s*(?:nr|nummer)|projnr)\s*[;:.]?\s*(\d{2,5})\s*\)?", re.I)
+_FIELD = re.compile(r"^(projektägare|insatsens huvudman|huvudman|projekttid|projektid|projektperiod|"
+                    r"medel från förbundet|finansiering)\b", re.I)
+_AMOUNT = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(tkr|kkr|kr)\b"
+MONEY = (
+    ("beviljat", re.compile(r"(?:beviljades|beviljats|erhållit|medel från förbundet\W+|beviljade medel)\D{0,30}?" + _AMOUNT, re.I)),
+    ("budget", re.compile(r"(?:budget(?:en)?(?: är| på| 20\d\d)?(?: totalt)?|total budget[^0-9]{0,25})\D{0,12}?" + _AMOUNT, re.I)),
+    ("utfall", re.compile(r"(?:förbrukade|utfall[^=]{0,30}=|hade ett utfall på)\s*" + _AMOUNT, re.I)),
+)
+PEOPLE = (
+    ("totalt", re.compile(r"(?<![\d,.])(\d{1,4})\s+deltagare\b(?!\s*\))", re.I)),
+    ("kvinnor", re.compile(r"kvinnor\s*\((\d{1,4})\s*(?:pers|st)|(?<![\d,.%])(\d{1,4})\s+kvinnor\b", re.I)),
+    ("man", re.compile(r"\bmän\s*\((\d{1,4})\s*(?:pers|st)|(?<![\d,.%])(\d{1,4})\s+män\b", re.I)),
+    ("nya", re.compile(r"(\d{1,4})\s+nya\s+deltagare", re.I)),
+    ("avslutade", re.compile(r"(?:totalt\s+har\s+)?(\d{1,4})\s+(?:personer|deltagare)\s+(?:har\s+)?avslutats", re.I)),
+)
+
+
+def _kind(text: str) -> str:
+    t = text.lower()
+    if "förstudie" in t:
+        return "forstudie"
+    if re.search(r"individ\w*\s+insats|individinriktad|individriktad", t):
+        return "individinriktad"
+    return "strukturovergripande"
+
+
+def _heads(lines: list[str]) -> list[tuple[int, str, str | None]]:
+    """(0-based line, name, project number) for each line that opens the description of an insats."""
+    out = []
+    for i, raw in enumerate(lines):
+        text = clean(raw)
+        if not text or len(text) > 170 or "\t" in raw or raw.lstrip().startswith("|"):
+            continue
+        m = _PROJ.search(text)
+        if m and m.start() > 2 and not re.search(r"[.!?]\s+\S", text[: m.start()]):
+            name = text[: m.start()].strip(" -–;:,(")
+            name = re.sub(r"^(förstudie|esf-projekt)\s*[;:]\s*", "", name, flags=re.I)
+            out.append((i, name, m.group(1)))
+            continue
+        following = [clean(x) for x in lines[i + 1:i + 4] if clean(x)]
+        if (len(text) < 80 and following and _FIELD.match(following[0].split("\t")[0])
+                and not _FIELD.match(text) and not text.endswith((".", ":"))):
+            out.append((i, text, None))
+    return out
+
+
+def read_insatser(lines: list[str], sections: Sections, reg: Registry) -> list[dict[str, Any]]:
+    heads = _heads(lines)
+    major = [h.line - 1 for h in sections.headings if h.major]
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for k, (i, name, project) in enumerate(heads):
+        end = min([h for h in major if h > i] + [heads[k + 1][0] if k + 1 < len(heads) else len(lines)])
+        block = [clean(x) for x in lines[i + 1:end]]
+        sid = reg.insats(name, project, i + 1, _kind(clean(lines[i])))
+        if sid in seen:
+            continue
+        seen.add(sid)
+        entry: dict[str, Any] = {"insats": sid, "avsnitt": sections.at(i + 1), "namn_i_rapporten": name}
+        money = _money(block)
+        if money:
+            entry["ekonomi"] = money
+        people = _people(block)
+        if people:
+            entry["deltagare"] = people
+            reg.review.append(Review(i + 1, f"deltagare för '{name}' är lästa ur löptexten: kontrollera siffrorna"))
+        reg.review.append(Review(i + 1, f"insatsen '{name}': skriv målgrupp, mål och innehåll med egna ord"))
+        out.append(entry)
+    return out
+
+
+def _money(block: list[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for text in block:
+        text = text.replace("\t", " ")
+        for key, pattern in MONEY:
+            m = pattern.search(text)
+            if m and key not in found:
+                unit = m.group(2).lower()
+                if "enhet" in found and found["enhet"] != unit:
+                    continue
+                found.setdefault("enhet", unit)
+                found[key] = int(re.sub(r"\D", "", m.group(1)))
+    return found if len(found) > 1 else {}
+
+
+def _people(block: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for text in block:
+        text = re.sub(r"\(jmf[^)]*\)", "", text)
+        for key, pattern in PEOPLE:
+            m = pattern.search(text)
+            if m and key not in found:
+                found[key] = int(next(g for g in m.groups() if g))
+    return found

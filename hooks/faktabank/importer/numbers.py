@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MINUS = "-−–‑"
+_MINUS = "\\-−–‑"
 _NUMBER = re.compile(
     r"^(?P<sign>[+" + _MINUS + r"]?)\s*"
     r"(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.\d{3}(?=\s*(?:kr|tkr|kkr)?$)|\d+)"

@@ -152,8 +152,9 @@ class Registry:
         for s in self.insatser + self.new_insatser:
             if project and s.get("projektnummer") == project:
                 return s["id"]
-            if key and (key == norm(s["namn"]) or key in {norm(a) for a in s.get("alias", [])}):
-                return s["id"]
+        found = self.insats_by_text(name)
+        if found:
+            return found
         base = f"{self.forbund_id}-{project}" if project and re.fullmatch(r"[0-9A-Za-z]+", project) \
             else f"{self.forbund_id}-{slug(name, 5)}"
         sid = self._free_id(slug(base, 12), {s["id"] for s in self.insatser + self.new_insatser})
@@ -171,9 +172,10 @@ class Registry:
 
     def insats_by_text(self, text: str) -> str | None:
         """An existing insats whose name or alias is the row text."""
-        key = norm(text)
+        keys = {norm(text), norm(re.sub(r"\([^)]*\)", "", text))} - {""}
         for s in self.insatser + self.new_insatser:
-            if key and (key == norm(s["namn"]) or key in {norm(a) for a in s.get("alias", [])}):
+            names = {norm(s["namn"])} | {norm(a) for a in s.get("alias", [])}
+            if keys & names:
                 return s["id"]
         return None
 

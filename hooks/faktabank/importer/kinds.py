@@ -99,7 +99,7 @@ def kind_of(context: str, labels: list[str], rows: list[str]) -> str:
     joined = " ".join(labels).lower()
     if re.search(r"\bnot\b|\bnoter\b", text):
         return "not"
-    if re.search(r"deltagare|kvinnor|män\b|antal delt", joined):
+    if re.search(r"\bdeltagare\b|\bkvinnor\b|\bmän\b|antal delt", joined):
         return "deltagare"
     if re.search(r"budget|prognos", joined) and re.search(r"utfall|bokslut", joined):
         return "budgetuppfoljning"

@@ -96,6 +96,7 @@ def build_tables(lines: list[str], blocks: list[Block], sections: Sections, reg:
                                                            "(importen läser dem inte)"))
                 continue
             out += _tables(lines, block, grid, title, sections, reg, year, units)
+    out = _unnumbered_notes(out)
     ids: set[str] = set()
     for t in out:
         base = t["id"]
@@ -129,7 +130,13 @@ def _tables(lines: list[str], block: Block, grid: Grid, title: str, sections: Se
     kind = "not" if note is not None else kind_of(context, grid.labels, [r.text for r in grid.rows])
     width = max([len(grid.labels)] + [len(r.cells) for r in grid.rows])
     labels = grid.labels + [""] * (width - len(grid.labels))
-    parsed = [[_cell(c) for c in r.cells + [""] * (width - len(r.cells))] for r in grid.rows]
+    raw_cells = [r.cells + [""] * (width - len(r.cells)) for r in grid.rows]
+    parsed = [[_cell(c) for c in cells] for cells in raw_cells]
+    for k in range(width):  # a column that also holds words keeps '16 st' as written
+        if any(isinstance(row[k][0], str) and row[k][0] != "-" for row in parsed):
+            for r, row in enumerate(parsed):
+                if row[k][1] == "st":
+                    row[k] = (raw_cells[r][k], None)
     if not any(isinstance(v, (int, float)) for row in parsed for v, _ in row):
         reg.review.append(Review(grid.first_line, f"tabell utan siffror ({title or avsnitt}) togs inte med: "
                                                    "för in den för hand om den behövs, med egna ord"))
@@ -264,3 +271,37 @@ def _split_notes(table: dict[str, Any]) -> list[dict[str, Any]]:
             out.append(current)
         current["rader"].append(row)
     return [t for t in out if t["rader"]] or [table]
+
+
+def _unnumbered_notes(tables: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A note printed without its number ('Avsättningar' under note 5): when the statements refer to a note the
+    notes lack, and a heading row in the notes starts like the statement row that refers to it, the note starts
+    there."""
+    statements = [t for t in tables if t["typ"] in ("resultatrakning", "balansrakning", "kassaflodesanalys")]
+    refs: dict[int, list[str]] = {}
+    for t in statements:
+        for row in t["rader"]:
+            if row.get("not"):
+                refs.setdefault(row["not"], []).append(row["text"].lower())
+    present = {t.get("not") for t in tables if t["typ"] == "not"}
+    missing = {n: texts for n, texts in refs.items() if n not in present}
+    if not missing:
+        return tables
+    out: list[dict[str, Any]] = []
+    for t in tables:
+        if t["typ"] != "not" or t.get("not") is None:
+            out.append(t)
+            continue
+        current = {**t, "rader": []}
+        out.append(current)
+        for row in t["rader"]:
+            stem = row["text"].lower()[:6]
+            hit = next((n for n, texts in missing.items() if n > (current.get("not") or 0)
+                        and row.get("slag") == "rubrik" and len(stem) >= 5
+                        and any(x.startswith(stem) for x in texts)), None)
+            if hit is not None:
+                current = {**t, "id": f"not-{hit}", "not": hit, "rubrik": row["text"], "rader": []}
+                out.append(current)
+                del missing[hit]
+            current["rader"].append(row)
+    return [t for t in out if t["rader"]]

@@ -144,9 +144,12 @@ class Governance:
             text = clean(raw)
             h = heads.get(i + 1)
             if h is not None:
-                active = bool(re.search(pattern, h.text, re.I)) and not re.search(avoid, h.text, re.I)
-                if not active and (h.major or h.note is not None):
-                    continue
+                if re.search(avoid, h.text, re.I):
+                    active = False
+                elif re.search(pattern, h.text, re.I):
+                    active = True
+                elif h.major or h.note is not None:
+                    active = False
             elif re.search(pattern, text, re.I) and len(text) < 70:
                 active = not re.search(avoid, text, re.I)
             if active:
@@ -323,7 +326,7 @@ class Governance:
 
 def _functions(text: str) -> list[str]:
     """The auditor functions a text names (a firm's revisor can also be the sakkunnigt biträde)."""
-    t = text.lower()
+    t = re.sub(r"(utsedd|utsedda|vald)\s+av\s+(den\s+)?förtroendevald\w*\s+revisor\w*", "", text.lower())
     out = []
     if "förtroendevald" in t:
         out.append("fortroendevald-revisor")

@@ -67,6 +67,8 @@ def grids(block: Block) -> list[Grid]:
         if current is None:
             filled = sum(1 for c in cells[1:] if c)
             below_rule = block.ruled is not None and index >= block.ruled
+            if below_rule and cells[0] and any(sum(1 for c in h[1:] if c) >= 2 for h in header):
+                figures = True  # the header stood above the |---| rule: what follows is the body
             if below_rule and any(re.search(r"\d", c) and not is_year(c) for c in cells if c):
                 figures = True  # below the |---| rule, a row with figures in its text is a body row
             titles_only = all(not any(h[1:]) for h in header)  # so far only title lines above the header

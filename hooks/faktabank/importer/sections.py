@@ -21,6 +21,8 @@ _SIGNATURE_TITLE = re.compile(r"^(vice\s+)?(ordförande|ledamot|ordinarie ledamo
 
 def _signature(lines: list[str], i: int) -> bool:
     """A name standing over its title in a signature block, not a heading."""
+    if not re.fullmatch(r"[A-ZÅÄÖÉÜ][a-zåäöéèü]+(?:[- ][A-ZÅÄÖÉÜ][a-zåäöéèü]+){1,3}", clean(lines[i])):
+        return False
     for k in range(i + 1, min(i + 4, len(lines))):
         t = clean(lines[k])
         if t:

@@ -112,7 +112,7 @@ def _start(block: Block, header: list[list[str]], first: int, line: int) -> Grid
         filled.append(cells)
     corner = " ".join(h[0] for h in filled if h and h[0]).strip()
     labels = [" ".join(h[k] for h in filled if k < len(h) and h[k]).strip() for k in range(1, width)]
-    last = filled[-1][0] if filled and filled[-1] else ""
+    last = next((h[0] for h in reversed(filled) if h and h[0]), "")
     return Grid(first_line=first, last_line=line, layout=block.layout, corner=corner, corner_last=last,
                 labels=labels)
 
@@ -128,7 +128,7 @@ def settle_columns(grid: Grid) -> None:
     """Move the note and project-number columns into the rows; find a table without a row-text column."""
     labels = [label.lower().strip(" .:;") for label in grid.labels]
     corner = grid.corner_last.lower().strip(" .:;")
-    if re.fullmatch(r"proj(ekt)?\.?\s?(nr|nummer)?", corner) and labels and not labels[0]:
+    if re.fullmatch(r"proj(ekt)?\.?\s?(nr|nummer)|projnr|nr", corner) and labels:
         # | Proj.nr | (text) | figures … : the first cell is the project number, the next the row text
         for row in grid.rows:
             project, text = row.text, row.cells[0] if row.cells else ""

@@ -135,7 +135,8 @@ def test_project_numbers_go_to_the_rows() -> None:
     text = ("7 Sammanställning av utfall och budget 2023, siffror i tkr\n\n"
             "| Proj.nr | | Årsbudget 2023 | Utfall per 2023-12-31 |\n|---|---|---|---|\n| | INTÄKTER | | |\n"
             "| 101-104 | Bidrag | 4496 | 4496 |\n| * | Övriga tillkommande projekt | -959 | 0 |\n\n"
-            "# Driftsredovisning\n\n(kr)\t\t\nDelprogram\tBokslut 2013\tBudget 2014\n1000 Styrelsens intäkter\t-7 080 070\t-7 000 000\n")
+            "# Driftsredovisning\n\n(kr)\t\t\nDelprogram\tBokslut 2013\tBudget 2014\n"
+            "1000 Styrelsens intäkter\t-7 080 070\t-7 000 000\n")
     budget, drift = tables(text, 2023)
     assert (budget["typ"], budget["enhet"]) == ("budgetuppfoljning", "tkr")
     rows = {r["text"]: r for r in budget["rader"]}

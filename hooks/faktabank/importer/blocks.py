@@ -132,7 +132,7 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     toks = {line: _tokens(text) for line, text in rows}
     margin = min((t[0][0] for t in toks.values() if t), default=0)
     ends: list[int] = []
-    for line, t in toks.items():
+    for t in toks.values():
         for k, (s, e, text) in enumerate(t):
             if k == 0 and s <= margin + 1 and not _numeric(text):
                 continue

@@ -15,8 +15,10 @@ _FIELD = re.compile(r"^(projektägare|insatsens huvudman|huvudman|projekttid|pro
                     r"medel från förbundet|finansiering)\b", re.I)
 _AMOUNT = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(tkr|kkr|kr)\b"
 MONEY = (
-    ("beviljat", re.compile(r"(?:beviljades|beviljats|erhållit|medel från förbundet\W+|beviljade medel)\D{0,30}?" + _AMOUNT, re.I)),
-    ("budget", re.compile(r"(?:budget(?:en)?(?: är| på| 20\d\d)?(?: totalt)?|total budget[^0-9]{0,25})\D{0,12}?" + _AMOUNT, re.I)),
+    ("beviljat", re.compile(r"(?:beviljades|beviljats|erhållit|medel från förbundet\W+|beviljade medel)"
+                            r"\D{0,30}?" + _AMOUNT, re.I)),
+    ("budget", re.compile(r"(?:budget(?:en)?(?: är| på| 20\d\d)?(?: totalt)?|total budget[^0-9]{0,25})"
+                          r"\D{0,12}?" + _AMOUNT, re.I)),
     ("utfall", re.compile(r"(?:förbrukade|utfall[^=]{0,30}=|hade ett utfall på)\s*" + _AMOUNT, re.I)),
 )
 PEOPLE = (

@@ -56,7 +56,7 @@ def _inherited(kind: str, avsnitt: str, units: list[tuple[str, str, str, bool]])
             if stated and k in ("resultatrakning", "balansrakning", "kassaflodesanalys"):
                 return unit
         return None
-    for k, where, unit, stated in reversed(units):
+    for _, where, unit, stated in reversed(units):
         if where == avsnitt and stated:
             return unit
     return None

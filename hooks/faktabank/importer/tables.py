@@ -160,9 +160,9 @@ def settle_columns(grid: Grid) -> None:
             break
     if grid.rows and grid.corner and all(_figure(r.text) or not r.text for r in grid.rows):
         # every row starts with a figure: the first column holds values, not row texts
-        grid.labels = [grid.corner] + grid.labels
+        grid.labels = [grid.corner, *grid.labels]
         grid.corner = ""
         grid.has_row_text = False
         for row in grid.rows:
-            row.cells = [row.text] + row.cells
+            row.cells = [row.text, *row.cells]
             row.text = ""

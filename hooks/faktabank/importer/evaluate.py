@@ -7,7 +7,8 @@ What is compared, as multisets (a draft item counts once for each curated item i
   punctuation or markup; columns by their position in the table (the report's order, the note column set aside);
 - names with roles: board members (ordinarie with ordförande/vice ordförande/ledamot, ersättare), auditors with
   their function, signatories with their title; names compared through the person registry (aliases count);
-- insats participants: (insats, field, value) for total, women, men, new and finished participants.
+- insats participants: (insats, field, value) for total, women, men, new and finished participants;
+- units: each curated table against the draft table sharing most of its figures (the unit is not in the keys).
 Recall = matched / curated items, precision = matched / draft items.
 """
 
@@ -40,6 +41,22 @@ def table_values(report: dict[str, Any]) -> Counter:
                 if isinstance(v, (int, float)) and not isinstance(v, bool):
                     out[(t["typ"], t.get("not"), norm(row["text"]), k, v)] += 1
     return out
+
+
+def units(curated: dict[str, Any], draft: dict[str, Any]) -> dict[str, int]:
+    """How many curated tables have the same unit in the draft table that shares most of their figures."""
+    same = compared = 0
+    for t in curated.get("tabeller", []):
+        mine = table_values({"tabeller": [t]})
+        best, overlap = None, 0
+        for d in draft.get("tabeller", []):
+            shared = sum((mine & table_values({"tabeller": [d]})).values())
+            if shared > overlap:
+                best, overlap = d, shared
+        if best is not None:
+            compared += 1
+            same += best["enhet"] == t["enhet"]
+    return {"tabeller": compared, "samma_enhet": same}
 
 
 def names(report: dict[str, Any], persons: dict[str, str]) -> Counter:
@@ -95,7 +112,8 @@ def evaluate_one(root: Path, curated_path: Path, sources: Path) -> dict[str, Any
             "utkast_id": draft.report_id,
             "tabeller": score(table_values(curated), table_values(written)),
             "namn": score(names(curated, persons), names(written, persons)),
-            "deltagare": score(participants(curated), participants(written))}
+            "deltagare": score(participants(curated), participants(written)),
+            "enheter": units(curated, written)}
 
 
 def total(results: list[dict[str, Any]], part: str) -> dict[str, Any]:
@@ -116,7 +134,8 @@ def evaluate(root: Path, sources: Path, only: list[str] | None = None) -> dict[s
         if only and curated["id"] not in only:
             continue
         results.append(evaluate_one(root, f, sources))
-    summary = {part: total(results, part) for part in ("tabeller", "namn", "deltagare")}
+    summary: dict[str, Any] = {part: total(results, part) for part in ("tabeller", "namn", "deltagare")}
+    summary["enheter"] = {k: sum(r["enheter"][k] for r in results) for k in ("tabeller", "samma_enhet")}
     met = {part: all((summary[part][k] or 0) >= v for k, v in TARGETS[part].items()) for part in TARGETS}
     return {"rapporter": results, "totalt": summary, "mal": TARGETS, "uppfyllt": met}
 
@@ -127,13 +146,15 @@ def _pct(value: float | None) -> str:
 
 def table(result: dict[str, Any]) -> str:
     head = ("| Rapport | Tabellvärden (träffar/kurerade/utkast) | recall | precision | Namn och roller | recall | "
-            "precision | Deltagare | recall | precision |\n|---|---|---|---|---|---|---|---|---|---|\n")
+            "precision | Deltagare | recall | precision | Tabeller med rätt enhet |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|\n")
     rows = []
     for r in [*result["rapporter"], {"rapport": "**Totalt**", **result["totalt"]}]:
         cells = [r["rapport"]]
         for part in ("tabeller", "namn", "deltagare"):
             s = r[part]
             cells += [f"{s['traffar']}/{s['kurerade']}/{s['utkast']}", _pct(s["recall"]), _pct(s["precision"])]
+        cells.append(f"{r['enheter']['samma_enhet']}/{r['enheter']['tabeller']}")
         rows.append("| " + " | ".join(cells) + " |")
     return head + "\n".join(rows) + "\n"
 

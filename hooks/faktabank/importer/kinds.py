@@ -80,6 +80,7 @@ ROW_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
 SUM_ROW = re.compile(r"^(summa|s:a|delsumma|totalt?|totala|årets resultat|periodens resultat|resultat\b|"
                      r"årets kassaflöde|kassaflöde från|balanskravsresultat|verksamhetens (netto|resultat))", re.I)
 UNIT_WORDS = (
+    (re.compile(r"\bkr/dag\b|kronor per dag", re.I), "kr/dag"),
     (re.compile(r"\bkk+r\b|tusental kronor|\btusen kronor", re.I), "kkr"),
     (re.compile(r"\btkr\b", re.I), "tkr"),
     (re.compile(r"\bkr\b|\bkronor\b", re.I), "kr"),

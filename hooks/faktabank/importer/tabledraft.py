@@ -97,6 +97,7 @@ def build_tables(lines: list[str], blocks: list[Block], sections: Sections, reg:
                 continue
             out += _tables(lines, block, grid, title, sections, reg, year, units)
     out = _unnumbered_notes(out)
+    _units_by_comparison(out, reg)
     ids: set[str] = set()
     for t in out:
         base = t["id"]
@@ -151,7 +152,7 @@ def _tables(lines: list[str], block: Block, grid: Grid, title: str, sections: Se
         unit = _inherited(kind, avsnitt, units)
     if unit is not None:
         units.append((kind, avsnitt, unit, stated))
-    if kind in ("deltagare",) or (kind == "annan" and not stated):
+    if kind == "deltagare" or (kind == "annan" and not stated):
         unit = "antal"
     percent_cells = sum(1 for row in parsed for v, u in row if u == "%")
     numbers = [v for row in parsed for v, _ in row if isinstance(v, (int, float))]
@@ -212,6 +213,7 @@ def _tables(lines: list[str], block: Block, grid: Grid, title: str, sections: Se
         table["id"] = f"not-{note}"
     if not stated and unit in ("kr", "tkr", "kkr"):
         table["kommentar"] = f"Enheten anges inte vid tabellen i rapporten; importen antog {unit}."
+        table["_antagen"] = grid.first_line
     return _split_notes(table) if kind == "not" and note is None else [table]
 
 
@@ -305,3 +307,51 @@ def _unnumbered_notes(tables: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 del missing[hit]
             current["rader"].append(row)
     return [t for t in out if t["rader"]]
+
+
+FACTOR = {"kr": 1, "tkr": 1000, "kkr": 1000}
+
+
+def _year_values(table: dict[str, Any]) -> dict[tuple[str, int], float]:
+    """(row key, year) → the row's figure in that year's outcome column."""
+    out: dict[tuple[str, int], float] = {}
+    for k, col in enumerate(table["kolumner"]):
+        year = col.get("ar")
+        if year is None or col.get("slag") not in (None, "utfall"):
+            continue
+        for row in table["rader"]:
+            values = row.get("varden", [])
+            key = row.get("nyckel")
+            if key and k < len(values) and isinstance(values[k], (int, float)) and values[k] and "enhet" not in row:
+                out.setdefault((key, year), values[k])
+    return out
+
+
+def _units_by_comparison(tables: list[dict[str, Any]], reg: Registry) -> None:
+    """A table whose unit the report does not state gets the unit that makes its known rows agree with the
+    same rows in a table whose unit it does state (4 512 in the overview against 4 511 722 kr: tkr)."""
+    stated = {}
+    for t in tables:
+        if "_antagen" not in t and t["enhet"] in FACTOR:
+            for key, value in _year_values(t).items():
+                stated.setdefault(key, value * FACTOR[t["enhet"]])
+    for t in tables:
+        line = t.pop("_antagen", None)
+        if line is None:
+            continue
+        votes: dict[str, int] = {}
+        for key, value in _year_values(t).items():
+            if key in stated:
+                ratio = abs(stated[key] / value)
+                unit = "kr" if 0.5 < ratio < 2 else "tkr" if 500 < ratio < 2000 else None
+                if unit:
+                    votes[unit] = votes.get(unit, 0) + 1
+        if votes:
+            unit = max(votes, key=lambda u: votes[u])
+            if unit != t["enhet"]:
+                t["enhet"] = unit
+            t["kommentar"] = (f"Enheten anges inte vid tabellen i rapporten; {unit} ger samma belopp som "
+                              "tabellerna som anger sin enhet.")
+            reg.review = [r for r in reg.review if not (r.line == line and "anger ingen enhet" in r.what)]
+            reg.review.append(Review(line, f"tabellen anger ingen enhet; {unit} valdes eftersom beloppen då "
+                                           "stämmer med resultat- och balansräkningen – kontrollera"))

@@ -156,9 +156,13 @@ def _participants_from_tables(tables: list[dict[str, Any]], insatser: list[dict[
             fields.append("kvinnor" if "kvinnor" in label else "man" if re.search(r"\bmän\b", label)
                           else "totalt" if re.search(r"deltagare|totalt|antal", label) else None)
         for row in t["rader"]:
-            entry = by_id.get(row.get("insats", ""))
-            if entry is None:
+            if "insats" not in row:
                 continue
+            entry = by_id.get(row["insats"])
+            if entry is None:
+                entry = {"insats": row["insats"], "avsnitt": t["avsnitt"], "namn_i_rapporten": row["text"]}
+                insatser.append(entry)
+                by_id[row["insats"]] = entry
             people = entry.setdefault("deltagare", {})
             for f, v in zip(fields, row.get("varden", []), strict=False):
                 if f and isinstance(v, int) and f not in people:

@@ -22,11 +22,13 @@ MONEY = (
     ("utfall", re.compile(r"(?:förbrukade|utfall[^=]{0,30}=|hade ett utfall på)\s*" + _AMOUNT, re.I)),
 )
 PEOPLE = (
-    ("totalt", re.compile(r"(?<![\d,.])(\d{1,4})\s+deltagare\b(?!\s*\))", re.I)),
+    ("totalt", re.compile(r"(?<![\d,.])(\d{1,4})\s+deltagare\b(?!\s*\))(?!\s+ska\b)|(?<![\d,.])(\d{1,4})\s+personer\s+"
+                          r"(?:har\s+)?deltagit", re.I)),
     ("kvinnor", re.compile(r"kvinnor\s*\((\d{1,4})\s*(?:pers|st)|(?<![\d,.%])(\d{1,4})\s+kvinnor\b", re.I)),
     ("man", re.compile(r"\bmän\s*\((\d{1,4})\s*(?:pers|st)|(?<![\d,.%])(\d{1,4})\s+män\b", re.I)),
-    ("nya", re.compile(r"(\d{1,4})\s+nya\s+deltagare", re.I)),
-    ("avslutade", re.compile(r"(?:totalt\s+har\s+)?(\d{1,4})\s+(?:personer|deltagare)\s+(?:har\s+)?avslutats", re.I)),
+    ("nya", re.compile(r"(\d{1,4})\s+nya\s+(?:deltagare|inskrivningar)", re.I)),
+    ("avslutade", re.compile(r"(?:totalt\s+har\s+)?(\d{1,4})\s+(?:personer|deltagare)\s+(?:som\s+)?(?:har\s+)?"
+                             r"avslutat(?:s|\s+insatsen)", re.I)),
 )
 
 
@@ -39,9 +41,15 @@ def _kind(text: str) -> str:
     return "strukturovergripande"
 
 
-def _heads(lines: list[str]) -> list[tuple[int, str, str | None]]:
-    """(0-based line, name, project number) for each line that opens the description of an insats."""
+_RESULTS = re.compile(r"^(?:resultat|uppföljning|deltagare)\s+(?:för\s+)?(.{3,80}?)\s*[;:]\s*$", re.I)
+
+
+def _heads(lines: list[str], sections: Sections, reg: Registry) -> list[tuple[int, str, str | None]]:
+    """(0-based line, name, project number) for each line that opens the description of an insats: a title
+    with a project number, a title followed by 'Projektägare'/'Insatsens huvudman', or a heading that is the
+    name of a registered insats."""
     out = []
+    headings = {h.line - 1 for h in sections.headings}
     for i, raw in enumerate(lines):
         text = clean(raw)
         if not text or len(text) > 170 or "\t" in raw or raw.lstrip().startswith("|"):
@@ -52,6 +60,9 @@ def _heads(lines: list[str]) -> list[tuple[int, str, str | None]]:
             name = re.sub(r"^(förstudie|esf-projekt)\s*[;:]\s*", "", name, flags=re.I)
             out.append((i, name, m.group(1)))
             continue
+        if i in headings and reg.insats_by_text(text):
+            out.append((i, text, None))
+            continue
         following = [clean(x) for x in lines[i + 1:i + 4] if clean(x)]
         if (len(text) < 80 and following and _FIELD.match(following[0].split("\t")[0])
                 and not _FIELD.match(text) and not text.endswith((".", ":"))):
@@ -60,17 +71,18 @@ def _heads(lines: list[str]) -> list[tuple[int, str, str | None]]:
 
 
 def read_insatser(lines: list[str], sections: Sections, reg: Registry) -> list[dict[str, Any]]:
-    heads = _heads(lines)
-    major = [h.line - 1 for h in sections.headings if h.major]
+    heads = _heads(lines, sections, reg)
+    stops = sorted({h.line - 1 for h in sections.headings} | {i for i, _, _ in heads})
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for k, (i, name, project) in enumerate(heads):
-        end = min([h for h in major if h > i] + [heads[k + 1][0] if k + 1 < len(heads) else len(lines)])
+    for i, name, project in heads:
+        end = min([h for h in stops if h > i] + [len(lines)])
         block = [clean(x) for x in lines[i + 1:end]]
         sid = reg.insats(name, project, i + 1, _kind(clean(lines[i])))
         if sid in seen:
             continue
         seen.add(sid)
+        block += _results_for(lines, sid, name, reg)
         entry: dict[str, Any] = {"insats": sid, "avsnitt": sections.at(i + 1), "namn_i_rapporten": name}
         money = _money(block)
         if money:
@@ -108,3 +120,21 @@ def _people(block: list[str]) -> dict[str, int]:
             if m and key not in found:
                 found[key] = int(next(g for g in m.groups() if g))
     return found
+
+
+def _results_for(lines: list[str], sid: str, name: str, reg: Registry) -> list[str]:
+    """Lines under a 'Resultat <insats>;' lead-in elsewhere in the report that names this insats."""
+    out: list[str] = []
+    for i, raw in enumerate(lines):
+        m = _RESULTS.match(clean(raw))
+        if not m:
+            continue
+        label = re.sub(r"\s*\([^)]*\)\s*$", "", m.group(1))
+        if reg.insats_by_text(label) != sid and reg.insats_by_text(m.group(1)) != sid and label != name:
+            continue
+        for raw_next in lines[i + 1:i + 40]:
+            text = clean(raw_next)
+            if _RESULTS.match(text):
+                break
+            out.append(text)
+    return out

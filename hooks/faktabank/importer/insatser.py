@@ -72,7 +72,12 @@ def _heads(lines: list[str], sections: Sections, reg: Registry) -> list[tuple[in
 
 def read_insatser(lines: list[str], sections: Sections, reg: Registry) -> list[dict[str, Any]]:
     heads = _heads(lines, sections, reg)
-    stops = sorted({h.line - 1 for h in sections.headings} | {i for i, _, _ in heads})
+    inner = re.compile(r"^(antal deltagare|deltagare|avslutade( deltagare)?|ekonomi|finansiering|syfte|"
+                       r"målgrupp|statistik|ansökningar)\b", re.I)
+    other = re.compile(r"^(mål\s+\d+\b|sammanfattning\b)", re.I)  # goals and summaries: no longer the insats
+    stops = sorted({h.line - 1 for h in sections.headings if h.major or not inner.match(h.text)}
+                   | {i for i, _, _ in heads}
+                   | {i for i, raw in enumerate(lines) if _RESULTS.match(clean(raw)) or other.match(clean(raw))})
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for i, name, project in heads:

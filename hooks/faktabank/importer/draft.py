@@ -78,6 +78,10 @@ def make_draft(source: Path, root: Path, forbund_id: str, force: bool = False) -
     insatser = read_insatser(lines, sections, reg)
     tables = build_tables(lines, blocks, sections, reg, year)
     _participants_from_tables(tables, insatser)
+    for entry in insatser:
+        entry.pop("_span", None)
+    for table in tables:
+        table.pop("_rad", None)
     report = _report(report_id, forbund_id, info, source, governance, insatser, tables, sections)
     forbund = _forbund(forbund_id, info, report_id, sections) if new_forbund else None
     review = list(reg.review)
@@ -137,6 +141,10 @@ def _forbund(forbund_id: str, info: ReportInfo, report_id: str, sections: Sectio
     entry: dict[str, Any] = {"id": forbund_id, "namn": info.name or forbund_id}
     if info.orgnr:
         entry["orgnr"] = info.orgnr
+    if info.seat:
+        entry["sate"] = info.seat
+    if info.web:
+        entry["webb"] = info.web
     if info.founded:
         entry["bildat"] = info.founded
     entry["kalla"] = {"rapport": report_id, "avsnitt": sections.at(info.orgnr_line or 1)}
@@ -144,29 +152,65 @@ def _forbund(forbund_id: str, info: ReportInfo, report_id: str, sections: Sectio
     return entry
 
 
+EXITS = ((r"\bi arbete\b|till arbete", "arbete"), (r"i studier|till studier", "studier"),
+         (r"annan arbetslivsinriktad|annan insats", "annan-insats"), (r"medicinsk|vården", "vard"),
+         (r"sjukersättning|till annat\b|^annat\b", "ovrigt"))
+
+
+def _field(label: str) -> tuple[str, str | None] | None:
+    """What a participants column holds: ('deltagare', field) or ('avslut', kategori)."""
+    t = label.lower()
+    if re.search(r"avhopp|ingången|snitt|tid\b|genomströmning", t):
+        return None
+    for pattern, kategori in EXITS:
+        if re.search(pattern, t):
+            return ("avslut", kategori)
+    if re.search(r"avslut", t):
+        return ("deltagare", "avslutade")
+    if re.search(r"\bnya\b", t):
+        return ("deltagare", "nya")
+    if re.search(r"kvinnor", t):
+        return ("deltagare", "kvinnor")
+    if re.search(r"\bmän\b", t):
+        return ("deltagare", "man")
+    if re.search(r"deltagare|totalt|antal aktiva under|^antal$", t):
+        return ("deltagare", "totalt")
+    return None
+
+
 def _participants_from_tables(tables: list[dict[str, Any]], insatser: list[dict[str, Any]]) -> None:
-    """Participants a deltagare table gives per insats (columns total, women, men)."""
+    """Participants and exits a deltagare table gives per insats: by the row's insats, or for a table without
+    row texts by the insats whose description it stands in."""
     by_id = {s["insats"]: s for s in insatser}
     for t in tables:
         if t["typ"] != "deltagare":
             continue
-        fields = []
-        for c in t["kolumner"]:
-            label = c["rubrik"].lower()
-            fields.append("kvinnor" if "kvinnor" in label else "man" if re.search(r"\bmän\b", label)
-                          else "totalt" if re.search(r"deltagare|totalt|antal", label) else None)
+        fields = [_field(c["rubrik"]) for c in t["kolumner"]]
         for row in t["rader"]:
-            if "insats" not in row:
+            sid = row.get("insats")
+            if sid is None and len(t["rader"]) == 1:
+                sid = next((s["insats"] for s in insatser if s["_span"][0] <= t["_rad"] < s["_span"][1]), None)
+            if sid is None:
                 continue
-            entry = by_id.get(row["insats"])
+            entry = by_id.get(sid)
             if entry is None:
-                entry = {"insats": row["insats"], "avsnitt": t["avsnitt"], "namn_i_rapporten": row["text"]}
+                entry = {"insats": sid, "avsnitt": t["avsnitt"], "namn_i_rapporten": row["text"], "_span": (0, 0)}
                 insatser.append(entry)
-                by_id[row["insats"]] = entry
+                by_id[sid] = entry
             people = entry.setdefault("deltagare", {})
-            for f, v in zip(fields, row.get("varden", []), strict=False):
-                if f and isinstance(v, int) and f not in people:
-                    people[f] = v
+            for field, (label, v) in zip(fields, [(c["rubrik"], v) for c, v in
+                                                 zip(t["kolumner"], row.get("varden", []), strict=False)],
+                                         strict=False):
+                if field is None or not isinstance(v, int) or isinstance(v, bool):
+                    continue
+                if field[0] == "deltagare" and field[1] not in people:
+                    people[field[1]] = v
+                elif field[0] == "avslut":
+                    till = re.sub(r"^antal\s+(i|till)\s+", "", label, flags=re.I)
+                    entry.setdefault("avslut", []).append({"till": till[:1].upper() + till[1:], "kategori": field[1],
+                                                           "antal": v})
+            if not people:
+                entry.pop("deltagare")
 
 
 def _intern(review: list[Review], source: str) -> str:

@@ -47,6 +47,7 @@ class Governance:
             self._auditors_from_signatures()
         self._meetings()
         self._members()
+        self._shares()
         self._staff()
         return self.data
 
@@ -303,6 +304,38 @@ class Governance:
             self.reg.review.append(Review(None, "medlemmarna är hämtade ur styrelsens sammansättning (vem som "
                                                 "utsett ledamöterna): kontrollera"))
             self._allocation(0)
+
+    def _shares(self) -> None:
+        """Funding shares: 'finansieras via A och B med hälften av medlen, C med en fjärdedel och D med resterande
+        fjärdedel', or with percentages. Kept only when the shares add up to the whole."""
+        shares = ((r"hälften|halva", 50.0), (r"(?:resterande |en )?fjärdedel(?:en)?", 25.0),
+                  (r"(?:resterande |en )?tredjedel(?:en)?", 33.33), (r"(\d{1,2}(?:,\d+)?)\s*(?:%|procent)", None))
+        pattern = re.compile("|".join(f"(?:{p})" for p, _ in shares), re.I)
+        for i, raw in enumerate(self.lines):
+            text = re.sub(r"\([^)]*\)", "", clean(raw))
+            for sentence in re.split(r"(?<=[.!?])\s+", text):
+                if not re.search(r"finansier", sentence, re.I):
+                    continue
+                sentence = re.sub(r"([A-ZÅÄÖ][\wåäö]+)\s+och\s+([A-ZÅÄÖ][\wåäö]+)\s+kommun(er)?\b",
+                                  r"\1 kommun och \2 kommun", sentence)
+                found, last = [], 0
+                for m in pattern.finditer(sentence):
+                    word = m.group(0).lower()
+                    value = next((v for p, v in shares if v is not None and re.fullmatch(p, word)), None)
+                    if value is None:
+                        value = float(re.sub(r"[^\d,]", "", word).replace(",", "."))
+                    orgs = [o for o in self.reg.orgs_in(sentence[last:m.start()]) if o != self.reg.forbund_id]
+                    last = m.end()
+                    if orgs:
+                        found.append({"parter": orgs, "andel_procent": int(value) if value == int(value) else value})
+                if len(found) >= 2 and 99 <= sum(f["andel_procent"] for f in found) <= 101:
+                    self.data.setdefault("medlemmar", {"avsnitt": self.sections.at(i + 1), "parter": []})
+                    self.data["medlemmar"]["finansiering"] = found
+                    for f in found:
+                        for o in f["parter"]:
+                            if o not in self.data["medlemmar"]["parter"]:
+                                self.data["medlemmar"]["parter"].append(o)
+                    return
 
     def _allocation(self, start: int) -> None:
         for i in range(start, len(self.lines)):

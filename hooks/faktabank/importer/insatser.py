@@ -66,6 +66,14 @@ def _heads(lines: list[str], sections: Sections, reg: Registry) -> list[tuple[in
         following = [clean(x) for x in lines[i + 1:i + 4] if clean(x)]
         if (len(text) < 80 and following and _FIELD.match(following[0].split("\t")[0])
                 and not _FIELD.match(text) and not text.endswith((".", ":"))):
+            if re.fullmatch(r"[-–\s]*(strukturövergripande|individ\w*|förebyggande)\s+insats", text, re.I):
+                # only the kind of insats: its name is on the line above ('ESF-projekt: … –')
+                above = next((k for k in range(i - 1, max(i - 4, -1), -1) if clean(lines[k])), None)
+                if above is not None:
+                    name = re.sub(r"^(förstudie|esf-projekt)\s*[;:]\s*", "", clean(lines[above]).strip(" -–"),
+                                  flags=re.I)
+                    out.append((above, name, None))
+                continue
             out.append((i, text, None))
     return out
 
@@ -88,7 +96,8 @@ def read_insatser(lines: list[str], sections: Sections, reg: Registry) -> list[d
             continue
         seen.add(sid)
         block += _results_for(lines, sid, name, reg)
-        entry: dict[str, Any] = {"insats": sid, "avsnitt": sections.at(i + 1), "namn_i_rapporten": name}
+        entry: dict[str, Any] = {"insats": sid, "avsnitt": sections.at(i + 1), "namn_i_rapporten": name,
+                                 "_span": (i + 1, end)}
         money = _money(block)
         if money:
             entry["ekonomi"] = money

@@ -11,7 +11,7 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 def refuse(source: str, what: str, hint: str = "") -> DataError:
     """The error for an input the importer will not turn into a draft."""
-    return DataError([Problem(source, None, "", what, hint)])
+    return DataError([Problem(source, None, "källfil", what, hint)])
 
 
 def read_lines(path: Path) -> list[str]:

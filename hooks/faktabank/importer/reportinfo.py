@@ -45,7 +45,8 @@ class ReportInfo:
     name_line: int | None = None
     founded: str | None = None
     founded_line: int | None = None
-    address: str | None = None
+    seat: str | None = None
+    web: str | None = None
 
 
 def last_day(year: int, month: int) -> int:
@@ -116,6 +117,16 @@ def read_info(lines: list[str]) -> ReportInfo:
                 month = MONTHS[m.group(2).lower()] if m.group(2) else 1
                 info.founded = f"{m.group(3)}-{month:02d}-{day:02d}"
                 info.founded_line = i + 1
+    for i, t in enumerate(text):
+        m = re.search(r"(?:förbundets säte|förbundets adress|säte)\s*[;:]\s*(.*)$|har sitt säte i ([A-ZÅÄÖ][\wåäö]+)",
+                      t, re.I)
+        if m and info.seat is None:
+            value = m.group(2) or " ".join([m.group(1), *[x for x in text[i + 1:i + 3] if x][:1]])
+            city = re.search(r"\d{3}\s?\d{2}\s+([A-ZÅÄÖ][\wåäö]+)", value)
+            info.seat = city.group(1) if city else (m.group(2) or None)
+        m = re.search(r"webb?-?(?:adress|plats)\s*[;:]\s*(\S*)", t, re.I)
+        if m and info.web is None:
+            info.web = (m.group(1) or next((x for x in text[i + 1:i + 3] if x), "")).strip("*") or None
     for i, t in enumerate(text[:200]):
         m = _NAME.search(t)
         if m:

@@ -208,6 +208,7 @@ def _tables(lines: list[str], block: Block, grid: Grid, title: str, sections: Se
     rubrik = title or avsnitt.split(" – ")[-1]
     table = {"id": slug(rubrik if kind == "annan" else kind, 6), "typ": kind, "rubrik": rubrik,
              "avsnitt": avsnitt, "enhet": unit, "kolumner": columns, "rader": rows}
+    table["_rad"] = grid.first_line  # where it stands, for linking it to an insats (removed before writing)
     if note is not None:
         table["not"] = note
         table["id"] = f"not-{note}"

@@ -198,16 +198,15 @@ def _participants_from_tables(tables: list[dict[str, Any]], insatser: list[dict[
                 insatser.append(entry)
                 by_id[sid] = entry
             people = entry.setdefault("deltagare", {})
-            for field, (label, v) in zip(fields, [(c["rubrik"], v) for c, v in
-                                                 zip(t["kolumner"], row.get("varden", []), strict=False)],
-                                         strict=False):
-                if field is None or not isinstance(v, int) or isinstance(v, bool):
+            for what, column, v in zip(fields, t["kolumner"], row.get("varden", []), strict=False):
+                if what is None or not isinstance(v, int) or isinstance(v, bool):
                     continue
-                if field[0] == "deltagare" and field[1] not in people:
-                    people[field[1]] = v
-                elif field[0] == "avslut":
+                label = column["rubrik"]
+                if what[0] == "deltagare" and what[1] not in people:
+                    people[what[1]] = v
+                elif what[0] == "avslut":
                     till = re.sub(r"^antal\s+(i|till)\s+", "", label, flags=re.I)
-                    entry.setdefault("avslut", []).append({"till": till[:1].upper() + till[1:], "kategori": field[1],
+                    entry.setdefault("avslut", []).append({"till": till[:1].upper() + till[1:], "kategori": what[1],
                                                            "antal": v})
             if not people:
                 entry.pop("deltagare")

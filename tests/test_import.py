@@ -300,3 +300,28 @@ def test_the_internal_edition_shows_the_draft(tmp_path: Path) -> None:
     public = run_build(project, tmp_path / "public")
     assert public.returncode == 0, public.stderr
     assert not (tmp_path / "public" / "rapporter" / "ankeby-2022").exists()
+
+
+def test_a_markdown_interim_report_with_a_board_table_of_its_own_shape(tmp_path: Path) -> None:
+    """Markdown headings, an interim period ending in August, kkr, `3.412.880`, a board table with the columns
+    in another order and dated changes, an auditor table with the appointing member."""
+    root = scratch(tmp_path)
+    result = run_cli(root, str(FIXTURES / "ostmark-delarsrapport-2023.md"), "--forbund", "ostmark")
+    assert result.returncode == 0, result.stderr
+    draft = yaml.safe_load((root / "data" / "rapporter" / "ostmark-2023-delar.yaml").read_text())
+    assert draft["period"] == {"fran": "2023-01-01", "till": "2023-08-31"}
+    assert draft["kalla"]["fil"] == "ostmark-delarsrapport-2023.md"
+    budget = next(t for t in draft["tabeller"] if t["typ"] == "budgetuppfoljning")
+    assert (budget["enhet"], budget["rubrik"]) == ("kkr", "1.1 Uppföljning mot budget")
+    assert [c.get("slag") for c in budget["kolumner"]] == ["budget", "utfall", "prognos", "avvikelse"]
+    assert rows(draft, "budgetuppfoljning")["Periodens resultat"] == [-300, 200, 70, 370]
+    assert rows(draft, "balansrakning")["Kassa och bank"] == [3412880, 3212004]
+    region = next(m for m in draft["styrelse"]["mandat"] if m["utsedd_av"] == "region-ostmark")
+    assert region["ordinarie"] == [{"person": "lisa-carlen", "roll": "ledamot", "till": "2023-04-30"},
+                                   {"person": "mats-dahlgren", "roll": "ledamot", "fran": "2023-05-01"}]
+    assert [(p["person"], p["utsedd_av"], p["funktion"]) for p in draft["revisorer"]["poster"]] == [
+        ("ingrid-jonsson", ["ostmarks-kommun"], "fortroendevald-revisor"),
+        ("rasmus-kvist", ["forsakringskassan"], "upphandlad-revisor")]
+    assert draft["insatser"][0]["deltagare"] == {"totalt": 22, "kvinnor": 14, "man": 8}
+    assert draft["insatser"][0]["ekonomi"] == {"enhet": "kkr", "budget": 1800}
+    assert check_internal(root).returncode == 0

@@ -37,18 +37,22 @@ class Governance:
         self.data: dict[str, Any] = {}
 
     def read(self) -> dict[str, Any]:
-        self._tables()
-        if "styrelse" not in self.data:
-            self._board_text()
-        if "revisorer" not in self.data:
-            self._auditors_text()
-        self._signatories()
-        if "revisorer" not in self.data:
-            self._auditors_from_signatures()
-        self._meetings()
-        self._members()
-        self._shares()
-        self._staff()
+        steps = (("styrelse- och revisorstabeller", self._tables, None),
+                 ("styrelsen i löptext", self._board_text, "styrelse"),
+                 ("revisorer i löptext", self._auditors_text, "revisorer"),
+                 ("underskrifter", self._signatories, None),
+                 ("revisorer ur underskrifterna", self._auditors_from_signatures, "revisorer"),
+                 ("styrelsemöten", self._meetings, None), ("medlemmar", self._members, None),
+                 ("finansieringsandelar", self._shares, None), ("personal", self._staff, None))
+        for what, step, unless in steps:
+            if unless and unless in self.data:
+                continue
+            try:
+                step()
+            except (ValueError, KeyError, IndexError, TypeError, AttributeError, StopIteration) as exc:
+                # a layout this reader does not know: the rest of the draft is still worth having
+                self.reg.review.append(Review(None, f"{what} kunde inte läsas ({type(exc).__name__}); "
+                                                    "fyll i dem för hand"))
         return self.data
 
     # -- dates inside the period -------------------------------------------------------------------------------
@@ -73,14 +77,14 @@ class Governance:
             for grid in grids(block):
                 header = [grid.corner.lower(), *(label.lower() for label in grid.labels)]
                 rows = [(r.line, [r.text, *r.cells]) for r in grid.rows]
-                if any("ordinarie" in h for h in header) and any("ersättare" in h for h in header) \
+                if any(re.search(r"ordinarie|ledamot", h) for h in header) and any("ersättare" in h for h in header) \
                         and "styrelse" not in self.data:
                     self._board_table(header, rows, grid.first_line)
                 elif any(re.search(r"\bfunktion\b", h) for h in header) and "revisorer" not in self.data:
                     self._auditor_table(header, rows, grid.first_line)
 
     def _board_table(self, header: list[str], rows: list[tuple[int, list[str]]], first: int) -> None:
-        col_ord = next(k for k, h in enumerate(header) if "ordinarie" in h)
+        col_ord = next(k for k, h in enumerate(header) if re.search(r"ordinarie|ledamot", h))
         col_ers = next(k for k, h in enumerate(header) if "ersättare" in h)
         col_by = next((k for k, h in enumerate(header) if "utsedd" in h or "utsedda" in h), None)
         mandat = []
@@ -111,8 +115,11 @@ class Governance:
             by_text = cells[col_by] if col_by is not None else ""
             orgs = self.reg.orgs_in(by_text) if by_text else []
             firm = next((o for o in orgs if self._is_firm(o)), None)
-            if by_text and not orgs and re.search(r"\bAB\b", by_text):
-                firm = self.reg.org(by_text, line, "foretag")
+            if by_text and not orgs:
+                if re.search(r"\bAB\b", by_text):
+                    firm = self.reg.org(by_text, line, "foretag")
+                else:
+                    orgs = [self.reg.org(re.split(r",| men ", by_text)[0], line)]
             appointed = [o for o in orgs if o != firm]
             for kind in _functions(function):
                 for p in names:

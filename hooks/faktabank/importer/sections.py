@@ -69,8 +69,8 @@ def find_headings(lines: list[str]) -> list[Heading]:
             continue
         words = text.split()
         if _signature(lines, i) or re.search(r"\((ordinarie|ersättare|ord|ers)\)", text, re.I) or (
-                ":" in text and "," in text):
-            continue
+                ":" in text and "," in text) or re.match(r"^[\wåäöÅÄÖ ]{3,30}[:;]\s+\S", text):
+            continue  # a signature, a line of the board, or a 'Label: value' line
         if (len(words) <= 9 and _TITLE.match(text) and not text.endswith(":") and _standalone(lines, i)
                 and any(ch.isalpha() for ch in text) and not re.search(r"\d{4}-\d{2}-\d{2}$", text)):
             out.append(Heading(i + 1, text, False))

@@ -31,6 +31,8 @@ def _title(lines: list[str], block: Block) -> str:
         t = clean(lines[k])
         if not t:
             continue
+        if re.match(r"^(alla\s+)?(belopp|beloppen|siffror|siffrorna)\b", t, re.I) and len(t) < 60:
+            continue  # the unit's line; the caption stands above it
         if len(t) <= 100 and "\t" not in lines[k] and not lines[k].lstrip().startswith("|"):
             return t.strip("# ")
         break
@@ -87,7 +89,13 @@ def build_tables(lines: list[str], blocks: list[Block], sections: Sections, reg:
     units: list[tuple[str, str, str, bool]] = []
     for block in blocks:
         title = _title(lines, block)
-        for grid in grids(block):
+        try:
+            parts = grids(block)
+        except (ValueError, IndexError, KeyError) as exc:
+            reg.review.append(Review(block.first_line, f"tabellen kunde inte läsas ({type(exc).__name__}): för in "
+                                                       "den för hand"))
+            continue
+        for grid in parts:
             settle_columns(grid)
             if is_governance(grid) or _toc(lines, block, title, grid):
                 continue

@@ -39,6 +39,15 @@ def _title(lines: list[str], block: Block) -> str:
     return ""
 
 
+def _unit_above(lines: list[str], first_line: int) -> str | None:
+    """The unit a short line just above the table states ('Siffror i kkr.', 'Belopp i tkr')."""
+    for k in range(first_line - 2, max(first_line - 6, -1), -1):
+        t = clean(lines[k])
+        if t and len(t) < 80 and re.search(r"belopp|siffror|anges i|står i", t, re.I):
+            return unit_in(t)
+    return None
+
+
 def _after(lines: list[str], grid: Grid, sections: Sections) -> str:
     """A line just below the table that states its unit ('Beloppen står i tkr')."""
     heads = {h.line for h in sections.headings if h.major or h.note is not None}
@@ -154,7 +163,8 @@ def _tables(lines: list[str], block: Block, grid: Grid, title: str, sections: Se
         reg.review.append(Review(grid.first_line, f"uppställning med en enda siffra ({title or avsnitt}) togs "
                                                    "inte med som tabell: för in uppgiften där den hör hemma"))
         return []
-    unit = (unit_in(grid.corner) or unit_in(title) or _row_unit(grid) or unit_in(_after(lines, grid, sections)))
+    unit = (unit_in(grid.corner) or unit_in(title) or _unit_above(lines, block.first_line) or _row_unit(grid)
+            or unit_in(_after(lines, grid, sections)))
     stated = unit is not None
     if unit is None and kind in FINANCIAL:
         unit = _inherited(kind, avsnitt, units)

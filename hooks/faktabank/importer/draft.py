@@ -120,8 +120,12 @@ def _report(report_id: str, forbund_id: str, info: ReportInfo, source: Path, gov
         report["beslut"] = beslut
     stem = slug(source.stem, 12)
     suffix = source.suffix.lower() if source.suffix.lower() in (".txt", ".md", ".pdf") else ".txt"
-    kalla: dict[str, Any] = {"fil": f"{stem}{suffix}", "titel": f"{(info.title or 'Rapport').strip()} {info.year}"
-                             if str(info.year) not in (info.title or "") else info.title}
+    title = (info.title or ("Delårsrapport" if info.kind == "delarsrapport" else "Årsredovisning")).strip()
+    if title.isupper():
+        title = title.capitalize()
+    if str(info.year) not in title:
+        title = f"{title} {info.year}"
+    kalla: dict[str, Any] = {"fil": f"{stem}{suffix}", "titel": title}
     if source.name != f"{stem}{suffix}":
         kalla["originalnamn"] = source.name
     report["kalla"] = kalla

@@ -8,7 +8,7 @@ from typing import Any
 
 from faktabank.importer.blocks import Block
 from faktabank.importer.markup import clean
-from faktabank.importer.people import Person, people_in
+from faktabank.importer.people import Person, parse_date, people_in
 from faktabank.importer.registry import Registry, Review
 from faktabank.importer.sections import Sections
 from faktabank.importer.tables import grids
@@ -185,7 +185,6 @@ class Governance:
             start = re.match(r"^(?:Från|From|Fr\.?o\.?m\.?)\s+(\S+?)(?:-(\d{1,2}/\d{1,2}-\d{2,4}))?\s", body, re.I)
             people = people_in(body, self.year, self.known)
             if start:
-                from faktabank.importer.people import parse_date
                 fran = parse_date(start.group(1) if not start.group(2) else start.group(1) + "-" + start.group(2)[-4:],
                                   self.year)
                 till = parse_date(start.group(2), self.year, end=True) if start.group(2) else None

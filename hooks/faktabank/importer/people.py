@@ -21,7 +21,7 @@ _TOKENS = re.compile(
     r"|(?P<vice>\b(?i:vice\s+ordf(?:örande)?)\b\.?)"
     r"|(?P<chair>\b(?i:ordförande|styrelseordförande)\b)"
     r"|(?P<vakant>\b(?i:vakant)\b)"
-    r"|(?P<name>" + _NOT_NAME + _CAP + r"(?:\s+" + _NOT_NAME + _CAP + r"){1,3})")
+    r"|(?P<name>" + _NOT_NAME + _CAP + r"(?:\s+" + _NOT_NAME + _CAP + r"){1,7})")
 _CHAIR = re.compile(r"\bordförande\b", re.I)
 _VICE = re.compile(r"\bvice\s+ordf", re.I)
 

@@ -55,5 +55,5 @@ def test_the_docs_page_shows_the_result(result: dict, tmp_path: Path) -> None:
     write_docs(page, result)
     text = page.read_text()
     assert text.count(MARK_START) == 1 and text.count(MARK_END) == 1
-    assert "| **Totalt** |" in text and "vasterbergslagen-2023" in text
+    assert "| **Totalt** |" in text and "vasterbergslagen-arsredovisning-2023.txt" in text
     assert "Målen: tabeller: uppfyllt, namn: uppfyllt." in text

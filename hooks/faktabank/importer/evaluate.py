@@ -144,19 +144,26 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.1f} %".replace(".", ",")
 
 
+PARTS = (("tabeller", "Tabellvärden"), ("namn", "Namn och roller"), ("deltagare", "Deltagare i insatser"))
+
+
 def table(result: dict[str, Any]) -> str:
-    head = ("| Rapport | Tabellvärden (träffar/kurerade/utkast) | recall | precision | Namn och roller | recall | "
-            "precision | Deltagare | recall | precision | Tabeller med rätt enhet |\n"
-            "|---|---|---|---|---|---|---|---|---|---|---|\n")
-    rows = []
-    for r in [*result["rapporter"], {"rapport": "**Totalt**", **result["totalt"]}]:
-        cells = [r["rapport"]]
-        for part in ("tabeller", "namn", "deltagare"):
+    """The result as narrow Markdown tables (one per measure), sources named by their file."""
+    out = []
+    rows = [*result["rapporter"], {"kalla": "**Totalt**", **result["totalt"]}]
+    for part, title in PARTS:
+        out.append(f"{title} per källrapport\n{{ .fb-caption }}\n\n| Källa | Träffar | Granskade | I utkastet | "
+                   "Recall | Precision |\n|---|---:|---:|---:|---:|---:|")
+        for r in rows:
             s = r[part]
-            cells += [f"{s['traffar']}/{s['kurerade']}/{s['utkast']}", _pct(s["recall"]), _pct(s["precision"])]
-        cells.append(f"{r['enheter']['samma_enhet']}/{r['enheter']['tabeller']}")
-        rows.append("| " + " | ".join(cells) + " |")
-    return head + "\n".join(rows) + "\n"
+            out.append(f"| {r['kalla']} | {s['traffar']} | {s['kurerade']} | {s['utkast']} | {_pct(s['recall'])} | "
+                       f"{_pct(s['precision'])} |")
+        out.append("")
+    out.append("Tabeller med samma enhet som i den granskade filen\n{ .fb-caption }\n\n| Källa | Samma enhet | "
+               "Tabeller |\n|---|---:|---:|")
+    for r in rows:
+        out.append(f"| {r['kalla']} | {r['enheter']['samma_enhet']} | {r['enheter']['tabeller']} |")
+    return "\n".join(out) + "\n"
 
 
 def write_docs(page: Path, result: dict[str, Any]) -> None:

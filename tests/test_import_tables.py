@@ -159,3 +159,21 @@ def test_long_text_in_a_cell_is_never_copied() -> None:
     [t] = tables(f"5. Driftredovisning\n\n| Projekt | Budget | Kommentar |\n|---|---|---|\n| Administration | 873 | {prose} |\n"
                  "| Rehab | 1500 | Mindre förbrukat |\n")
     assert values(t) == {"Administration": [873, None], "Rehab": [1500, "Mindre förbrukat"]}
+
+
+def test_space_aligned_headings_set_left_or_centred_over_their_figures() -> None:
+    text = ("Resultaträkning, belopp i kr\n\n"
+            "                          Budget 2022   Utfall 2022    Utfall 2021\n"
+            "Verksamhetens intäkter      4 000 000     3 950 120      3 801 000\n"
+            "Verksamhetens kostnader    -4 100 000    -3 700 450     -3 990 300\n"
+            "Årets resultat               -100 000       249 670       -189 300\n")
+    [t] = tables(text)
+    assert [c["rubrik"] for c in t["kolumner"]] == ["Budget 2022", "Utfall 2022", "Utfall 2021"]
+    assert values(t)["Årets resultat"] == [-100000, 249670, -189300]
+    assert t["enhet"] == "kr"
+
+
+def test_the_unit_written_in_the_cells() -> None:
+    [t] = tables("Driftredovisning\n\n| Projekt | Budget | Utfall |\n|---|---|---|\n| Kansli | 800 tkr | 760 tkr |\n"
+                 "| Insatser | 2 100 tkr | 1 980 tkr |\n")
+    assert t["enhet"] == "tkr" and values(t)["Insatser"] == [2100, 1980]

@@ -146,6 +146,13 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
         else:
             clusters.append([e])
     edges = [max(c) for c in clusters]
+    # each column's span: from the leftmost start to the rightmost end of the figures that end at its edge
+    spans = [[edge, edge] for edge in edges]
+    for t in toks.values():
+        for k, (s, e, text) in enumerate(t):
+            if _numeric(text) and not (k == 0 and s <= margin + 1) and edges:
+                col = min(range(len(edges)), key=lambda c: abs(edges[c] - e))
+                spans[col][0] = min(spans[col][0], s)
     out: list[tuple[int, list[str]]] = []
     for line, t in toks.items():
         cells = [""] * (len(edges) + 1)
@@ -155,7 +162,14 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
                 continue
             if not edges:
                 continue
-            col = min(range(len(edges)), key=lambda c: abs(edges[c] - e))
+            if _numeric(text):
+                col = min(range(len(edges)), key=lambda c: abs(edges[c] - e))
+            else:  # a heading word: the column it overlaps most, else the nearest by its middle
+                def overlap(c: int, s: int = s, e: int = e) -> int:
+                    return min(e, spans[c][1]) - max(s, spans[c][0])
+                col = max(range(len(edges)), key=overlap)
+                if overlap(col) <= 0:
+                    col = min(range(len(edges)), key=lambda c: abs((spans[c][0] + spans[c][1]) / 2 - (s + e) / 2))
             cells[col + 1] = (cells[col + 1] + " " + text).strip()
         out.append((line, cells))
     return out

@@ -163,8 +163,9 @@ def _tables(lines: list[str], block: Block, grid: Grid, title: str, sections: Se
         reg.review.append(Review(grid.first_line, f"uppställning med en enda siffra ({title or avsnitt}) togs "
                                                    "inte med som tabell: för in uppgiften där den hör hemma"))
         return []
+    in_cells = {u for row in parsed for v, u in row if isinstance(v, (int, float)) and u in ("kr", "tkr", "kkr")}
     unit = (unit_in(grid.corner) or unit_in(title) or _unit_above(lines, block.first_line) or _row_unit(grid)
-            or unit_in(_after(lines, grid, sections)))
+            or (in_cells.pop() if len(in_cells) == 1 else None) or unit_in(_after(lines, grid, sections)))
     stated = unit is not None
     if unit is None and kind in FINANCIAL:
         unit = _inherited(kind, avsnitt, units)

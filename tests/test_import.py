@@ -325,3 +325,26 @@ def test_a_markdown_interim_report_with_a_board_table_of_its_own_shape(tmp_path:
     assert draft["insatser"][0]["deltagare"] == {"totalt": 22, "kvinnor": 14, "man": 8}
     assert draft["insatser"][0]["ekonomi"] == {"enhet": "kkr", "budget": 1800}
     assert check_internal(root).returncode == 0
+
+
+def test_a_board_listed_in_running_text(tmp_path: Path) -> None:
+    """'Ordinarie ledamöter: Namn (Organisation, roll), …' and 'Ersättare: …' under a heading Styrelsen."""
+    root = scratch(tmp_path)
+    source = tmp_path / "vastra-malardalen-2021.txt"
+    source.write_text(
+        "Samordningsförbundet Västra Mälardalen\nOrganisationsnr 222000-2816\n\nÅrsredovisning 2021\n\n"
+        "Styrelsen\n\n"
+        "Ordinarie ledamöter: Andreas Trygg (Köpings kommun, ordförande), Linda Söder-Jonsson (Arboga kommun, "
+        "vice ordförande), Nya Namnsson (Kungsörs kommun)\n"
+        "Ersättare: Ove Båhlström (Köpings kommun), Eva Ersättarsson (Arboga kommun)\n\n"
+        "Styrelsen har haft 7 sammanträden.\n", encoding="utf-8")
+    draft = make_draft(source, root, "vastra-malardalen")
+    board = {m["utsedd_av"]: m for m in draft.report["styrelse"]["mandat"]}
+    assert board["kopings-kommun"] == {"utsedd_av": "kopings-kommun",
+                                       "ordinarie": [{"person": "andreas-trygg", "roll": "ordforande"}],
+                                       "ersattare": [{"person": "ove-bahlstrom"}]}
+    assert board["arboga-kommun"]["ordinarie"] == [{"person": "linda-soder-jonsson", "roll": "vice-ordforande"}]
+    assert board["kungsors-kommun"]["ordinarie"] == [{"person": "nya-namnsson", "roll": "ledamot"}]
+    assert draft.report["sammantraden"]["antal"] == 7
+    check_and_write(root, draft)
+    build(root, Options(edition="internal"))

@@ -172,6 +172,11 @@ class Governance:
             text = clean(self.lines[i])
             if not text:
                 continue
+            listed = re.match(r"^(ordinarie(?: ledamöter)?|ledamöter|ersättare|ersättarna)\s*[:;]\s*(.+)$", text, re.I)
+            if listed:
+                first = first or i + 1
+                self._board_list(listed.group(1).lower().startswith("ers"), listed.group(2), i + 1, mandat)
+                continue
             if text.endswith(":") and len(text) < 60:
                 org_carry = text[:-1]
                 continue
@@ -203,6 +208,29 @@ class Governance:
         if mandat:
             self.data["styrelse"] = {"avsnitt": self.sections.at(first or 1),
                                      "mandat": [{"utsedd_av": k, **v} for k, v in mandat.items()]}
+
+    def _board_list(self, substitutes: bool, text: str, line: int, mandat: dict[str, dict[str, list]]) -> None:
+        """'Ordinarie ledamöter: Anna Berg (Ankeby kommun, ordförande), Bo Ek (Region Norrmark)' – or 'Ersättare: …'."""
+        for m in re.finditer(r"(?P<name>[A-ZÅÄÖÉ][^,;()]{2,60}?)\s*\((?P<inner>[^)]*)\)", text):
+            people = people_in(m.group("name"), self.year, self.known)
+            if not people or not people[-1].name:
+                continue
+            person = people[-1]
+            inner = m.group("inner")
+            before = text[max(0, m.start() - 25):m.start()].lower()
+            if re.search(r"vice\s+ordf", inner, re.I) or re.search(r"vice\s+ordförande\s*$", before):
+                person.role = "vice-ordforande"
+            elif re.search(r"ordförande", inner, re.I) or re.search(r"(?<!vice )ordförande\s*$", before):
+                person.role = "ordforande"
+            org_text = re.split(r",|;", inner)[0].strip()
+            if not org_text or re.fullmatch(r"(vice\s+)?ordförande", org_text, re.I):
+                continue
+            by = self.reg.orgs_in(org_text) or [self.reg.org(org_text, line)]
+            slot = mandat.setdefault(by[0], {"ordinarie": [], "ersattare": []})
+            if substitutes:
+                slot["ersattare"].append(self._uppdrag(person, line, False))
+            else:
+                slot["ordinarie"].append(self._uppdrag(person, line, True))
 
     def _auditors_text(self) -> None:
         poster = []

@@ -66,6 +66,7 @@ def find_blocks(lines: list[str]) -> list[Block]:
             continue
         i += 1
     blocks += _space_blocks(lines, used)
+    blocks += _text_blocks(lines, used | {line - 1 for b in blocks for line, _ in b.rows})
     blocks.sort(key=lambda b: b.first_line)
     return blocks
 
@@ -82,6 +83,12 @@ def _numeric(text: str) -> bool:
 def _figure_line(line: str) -> bool:
     toks = _tokens(line)
     return len(toks) >= 2 and any(_numeric(t[2]) for t in toks[1:]) and len(line.strip()) < 220
+
+
+def _rubric(line: str) -> bool:
+    """A heading row inside a space-aligned table: one short run of text."""
+    toks = _tokens(line)
+    return len(toks) == 1 and len(toks[0][2]) < 60 and not _numeric(toks[0][2])
 
 
 def _space_blocks(lines: list[str], used: set[int]) -> list[Block]:
@@ -101,25 +108,28 @@ def _space_blocks(lines: list[str], used: set[int]) -> list[Block]:
                 end = j
                 j += 1
                 continue
-            # a heading row inside the table: one short text run, followed by more figure rows
-            toks = _tokens(lines[j])
-            if (len(toks) == 1 and len(toks[0][2]) < 60 and j + 1 < n and (j + 1) not in used
-                    and _figure_line(lines[j + 1])):
-                j += 1
+            # heading rows inside the table (up to three), followed by more figure rows
+            k = j
+            while k < n and k - j < 3 and k not in used and _rubric(lines[k]):
+                k += 1
+            if k > j and k < n and k not in used and _figure_line(lines[k]):
+                j = k
                 continue
             break
         figure_rows = sum(1 for k in range(start, end + 1) if _figure_line(lines[k]))
         if figure_rows < 2:
             i = end + 1
             continue
-        # header lines directly above (no blank line between)
+        # the header above (no blank line between): lines of several runs, and heading rows under the header
         top = start
-        while top - 1 >= 0 and (top - 1) not in used and lines[top - 1].strip() and start - top < 3:
-            toks = _tokens(lines[top - 1])
-            if len(toks) >= 2 or (len(toks) == 1 and lines[top - 1].startswith("  ")):
-                top -= 1
-            else:
+        k = start - 1
+        while k >= 0 and k not in used and lines[k].strip() and start - k <= 6:
+            toks = _tokens(lines[k])
+            if len(toks) >= 2:
+                top = k
+            elif not (_rubric(lines[k]) or lines[k].startswith("  ")):
                 break
+            k -= 1
         rows = [(k + 1, lines[k]) for k in range(top, end + 1) if lines[k].strip()]
         blocks.append(Block("space", _align(rows)))
         i = end + 1
@@ -127,16 +137,16 @@ def _space_blocks(lines: list[str], used: set[int]) -> list[Block]:
 
 
 def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
-    """Cells of space-aligned rows: the first run is the row's text when it starts at the left margin; the
-    others go to the column whose right edge (figures are right-aligned) is nearest."""
+    """Cells of space-aligned rows. Figures are right-aligned: those that end at the same place make a column.
+    Text to the left of every column is the row's text (with a project code before it, and however far it is
+    indented); other text goes to the column it stands over."""
     toks = {line: _tokens(text) for line, text in rows}
-    margin = min((t[0][0] for t in toks.values() if t), default=0)
     ends: list[int] = []
     for t in toks.values():
-        for k, (s, e, text) in enumerate(t):
-            if k == 0 and s <= margin + 1 and not _numeric(text):
-                continue
-            if _numeric(text):
+        texts = any(not _numeric(x[2]) for x in t)
+        for k, (_s, e, text) in enumerate(t):
+            if _numeric(text) and (k > 0 or not texts) and not (k == 0 and _numeric(text) and len(t) > 1
+                                                                  and not _numeric(t[1][2])):
                 ends.append(e)
     ends.sort()
     clusters: list[list[int]] = []
@@ -146,21 +156,23 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
         else:
             clusters.append([e])
     edges = [max(c) for c in clusters]
-    # each column's span: from the leftmost start to the rightmost end of the figures that end at its edge
     spans = [[edge, edge] for edge in edges]
     for t in toks.values():
-        for k, (s, e, text) in enumerate(t):
-            if _numeric(text) and not (k == 0 and s <= margin + 1) and edges:
+        for s, e, text in t:
+            if _numeric(text) and edges:
                 col = min(range(len(edges)), key=lambda c: abs(edges[c] - e))
-                spans[col][0] = min(spans[col][0], s)
+                if abs(edges[col] - e) <= 3:
+                    spans[col][0] = min(spans[col][0], s)
+    left = min((sp[0] for sp in spans), default=10**6)
     out: list[tuple[int, list[str]]] = []
     for line, t in toks.items():
         cells = [""] * (len(edges) + 1)
-        for k, (s, e, text) in enumerate(t):
-            if k == 0 and s <= margin + 1 and not _numeric(text):
-                cells[0] = text
+        for s, e, text in t:
+            if e <= left + 1 and (not _numeric(text) or any(not _numeric(x[2]) for x in t)):
+                cells[0] = (cells[0] + " " + text).strip()
                 continue
             if not edges:
+                cells[0] = (cells[0] + " " + text).strip()
                 continue
             if _numeric(text):
                 col = min(range(len(edges)), key=lambda c: abs(edges[c] - e))
@@ -173,3 +185,38 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
             cells[col + 1] = (cells[col + 1] + " " + text).strip()
         out.append((line, cells))
     return out
+
+
+_GOVERNANCE_HEADER = re.compile(r"ordinarie|ledamot|ersättare|funktion", re.I)
+
+
+def _text_blocks(lines: list[str], used: set[int]) -> list[Block]:
+    """Space-aligned tables of names (board, auditors): a header naming ordinarie/ledamot and ersättare or a
+    function, and the rows under it up to a blank line. Each run goes to the header column it overlaps most."""
+    blocks: list[Block] = []
+    for i, line in enumerate(lines):
+        if i in used or "\t" in line or line.lstrip().startswith("|"):
+            continue
+        head = _tokens(line)
+        words = " ".join(t[2] for t in head)
+        if len(head) < 2 or len(_GOVERNANCE_HEADER.findall(words)) < 2 or len(words) > 120:
+            continue
+        rows = [(i + 1, line)]
+        j = i + 1
+        while j < len(lines) and lines[j].strip() and j not in used and len(_tokens(lines[j])) >= 2:
+            rows.append((j + 1, lines[j]))
+            j += 1
+        if len(rows) < 2:
+            continue
+        spans = [(s, e) for s, e, _ in head]
+        bounds = [(spans[k][0], spans[k + 1][0] if k + 1 < len(spans) else 10**6) for k in range(len(spans))]
+        out = []
+        for number, text in rows:
+            cells = [""] * len(spans)
+            reach = [(min(bounds[k][0], spans[k][0]), max(bounds[k][1], spans[k][1])) for k in range(len(spans))]
+            for s, e, token in _tokens(text):
+                col = max(range(len(reach)), key=lambda k, s=s, e=e: min(e, reach[k][1]) - max(s, reach[k][0]))
+                cells[col] = (cells[col] + " " + token).strip()
+            out.append((number, cells))
+        blocks.append(Block("space", out))
+    return blocks

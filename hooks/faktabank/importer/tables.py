@@ -128,7 +128,14 @@ def settle_columns(grid: Grid) -> None:
     """Move the note and project-number columns into the rows; find a table without a row-text column."""
     labels = [label.lower().strip(" .:;") for label in grid.labels]
     corner = grid.corner_last.lower().strip(" .:;")
-    if re.fullmatch(r"proj(ekt)?\.?\s?(nr|nummer)|projnr|nr", corner) and labels:
+    first_numeric = bool(grid.rows) and sum(1 for r in grid.rows if r.cells and _figure(r.cells[0])) * 2 > len(grid.rows)
+    if re.fullmatch(r"proj(ekt)?\.?\s?(nr|nummer)|projnr|nr", corner) and labels and first_numeric:
+        # the project code and the text share the first cell ('201 Styrelsen'): split them
+        for row in grid.rows:
+            m = re.match(r"^([0-9*][0-9A-Za-z*./-]{0,9})\s+(\S.*)$", row.text)
+            if m:
+                row.project, row.text = m.group(1), m.group(2)
+    elif re.fullmatch(r"proj(ekt)?\.?\s?(nr|nummer)|projnr|nr", corner) and labels:
         # | Proj.nr | (text) | figures … : the first cell is the project number, the next the row text
         for row in grid.rows:
             project, text = row.text, row.cells[0] if row.cells else ""

@@ -168,7 +168,8 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     for line, t in toks.items():
         cells = [""] * (len(edges) + 1)
         for s, e, text in t:
-            if e <= left + 1 and (not _numeric(text) or any(not _numeric(x[2]) for x in t)):
+            aligned = _numeric(text) and any(abs(edge - e) <= 3 for edge in edges)
+            if e <= left + 1 and not aligned and (not _numeric(text) or any(not _numeric(x[2]) for x in t)):
                 cells[0] = (cells[0] + " " + text).strip()
                 continue
             if not edges:

@@ -145,6 +145,8 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     for t in toks.values():
         texts = any(not _numeric(x[2]) for x in t)
         for k, (_s, e, text) in enumerate(t):
+            if clean(text) in DASHES:
+                continue  # a dash may stand anywhere in its cell: it does not mark a column's edge
             if _numeric(text) and (k > 0 or not texts) and not (k == 0 and _numeric(text) and len(t) > 1
                                                                   and not _numeric(t[1][2])):
                 ends.append(e)
@@ -159,7 +161,7 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     spans = [[edge, edge] for edge in edges]
     for t in toks.values():
         for s, e, text in t:
-            if _numeric(text) and edges:
+            if _numeric(text) and edges and clean(text) not in DASHES:
                 col = min(range(len(edges)), key=lambda c: abs(edges[c] - e))
                 if abs(edges[col] - e) <= 3:
                     spans[col][0] = min(spans[col][0], s)
@@ -175,9 +177,9 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
             if not edges:
                 cells[0] = (cells[0] + " " + text).strip()
                 continue
-            if _numeric(text):
+            if _numeric(text) and clean(text) not in DASHES:
                 col = min(range(len(edges)), key=lambda c: abs(edges[c] - e))
-            else:  # a heading word: the column it overlaps most, else the nearest by its middle
+            else:  # a heading word or a dash: the column it overlaps most, else the nearest by its middle
                 def overlap(c: int, s: int = s, e: int = e) -> int:
                     return min(e, spans[c][1]) - max(s, spans[c][0])
                 col = max(range(len(edges)), key=overlap)

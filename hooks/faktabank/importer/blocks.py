@@ -166,12 +166,14 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
                 if abs(edges[col] - e) <= 3:
                     spans[col][0] = min(spans[col][0], s)
     left = min((sp[0] for sp in spans), default=10**6)
+    margin = min((t[0][0] for t in toks.values() if t), default=0)
     out: list[tuple[int, list[str]]] = []
     for line, t in toks.items():
         cells = [""] * (len(edges) + 1)
         for s, e, text in t:
             aligned = _numeric(text) and any(abs(edge - e) <= 3 for edge in edges)
-            if e <= left + 1 and not aligned and (not _numeric(text) or any(not _numeric(x[2]) for x in t)):
+            if (e <= left + 1 and s - margin <= 12 and not aligned
+                    and (not _numeric(text) or any(not _numeric(x[2]) for x in t))):
                 cells[0] = (cells[0] + " " + text).strip()
                 continue
             if not edges:
@@ -179,7 +181,9 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
                 continue
             if _numeric(text) and clean(text) not in DASHES:
                 col = min(range(len(edges)), key=lambda c: abs(edges[c] - e))
-            else:  # a heading word or a dash: the column it overlaps most, else the nearest by its middle
+            elif clean(text) in DASHES:  # columns are right-aligned: a dash belongs to the first edge at its right
+                col = next((c for c in range(len(edges)) if e <= edges[c] + 1), len(edges) - 1)
+            else:  # a heading word: the column it overlaps most, else the nearest by its middle
                 def overlap(c: int, s: int = s, e: int = e) -> int:
                     return min(e, spans[c][1]) - max(s, spans[c][0])
                 col = max(range(len(edges)), key=overlap)

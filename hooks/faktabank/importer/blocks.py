@@ -81,8 +81,13 @@ def _numeric(text: str) -> bool:
 
 
 def _figure_line(line: str) -> bool:
+    """A row with at least one figure after its first run (a row of years is a header, not figures)."""
     toks = _tokens(line)
-    return len(toks) >= 2 and any(_numeric(t[2]) for t in toks[1:]) and len(line.strip()) < 220
+    return (len(toks) >= 2 and any(_numeric(t[2]) and not _YEARISH.fullmatch(clean(t[2])) for t in toks[1:])
+            and len(line.strip()) < 220)
+
+
+_YEARISH = re.compile(r"(19|20)\d{2}|\d{6}|\d{2}-\d{2}-\d{2}|(19|20)\d{2}-\d{2}-\d{2}")
 
 
 def _rubric(line: str) -> bool:
@@ -117,9 +122,6 @@ def _space_blocks(lines: list[str], used: set[int]) -> list[Block]:
                 continue
             break
         figure_rows = sum(1 for k in range(start, end + 1) if _figure_line(lines[k]))
-        if figure_rows < 2:
-            i = end + 1
-            continue
         # the header above (no blank line between): lines of several runs, and heading rows under the header
         top = start
         k = start - 1
@@ -130,6 +132,11 @@ def _space_blocks(lines: list[str], used: set[int]) -> list[Block]:
             elif not (_rubric(lines[k]) or lines[k].startswith("  ")):
                 break
             k -= 1
+        single = (figure_rows == 1 and top < start
+                  and sum(1 for t in _tokens(lines[start])[1:] if _numeric(t[2])) >= 3)
+        if figure_rows < 2 and not single:  # one row of figures is a table only under a header
+            i = end + 1
+            continue
         rows = [(k + 1, lines[k]) for k in range(top, end + 1) if lines[k].strip()]
         blocks.append(Block("space", _align(rows)))
         i = end + 1
@@ -194,9 +201,6 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     return out
 
 
-_GOVERNANCE_HEADER = re.compile(r"ordinarie|ledamot|ersättare|funktion", re.I)
-
-
 def _text_blocks(lines: list[str], used: set[int]) -> list[Block]:
     """Space-aligned tables of names (board, auditors): a header naming ordinarie/ledamot and ersättare or a
     function, and the rows under it up to a blank line. Each run goes to the header column it overlaps most."""
@@ -206,7 +210,9 @@ def _text_blocks(lines: list[str], used: set[int]) -> list[Block]:
             continue
         head = _tokens(line)
         words = " ".join(t[2] for t in head)
-        if len(head) < 2 or len(_GOVERNANCE_HEADER.findall(words)) < 2 or len(words) > 120:
+        board = re.search(r"ordinarie|ledamot", words, re.I) and re.search(r"ersättare", words, re.I)
+        auditors = re.search(r"\bfunktion\b", words, re.I) and re.search(r"\bnamn\b|revisor", words, re.I)
+        if len(head) < 2 or not (board or auditors) or len(words) > 120:
             continue
         rows = [(i + 1, line)]
         j = i + 1

@@ -348,3 +348,67 @@ def test_a_board_listed_in_running_text(tmp_path: Path) -> None:
     assert draft.report["sammantraden"]["antal"] == 7
     check_and_write(root, draft)
     build(root, Options(edition="internal"))
+
+
+def write_positioned_pdf(path: Path, head: list[str], rows: list[tuple[str, list[str]]], header: list[str]) -> Path:
+    """A PDF as office programs write one: Helvetica, every cell drawn at its own place, figures right-aligned."""
+    def esc(text: str) -> bytes:
+        return text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+    widths = {**dict.fromkeys("0123456789", 556), " ": 278, "-": 333}
+    ops, y, edges = [], 800, [330, 430, 530]
+
+    def put(x: float, text: str) -> None:
+        ops.append(b"BT /F1 10 Tf %.1f %d Td (" % (x, y) + esc(text) + b") Tj ET")
+
+    for line in head:
+        put(60, line)
+        y -= 16
+    for edge, text in zip(edges, header, strict=False):
+        put(edge - len(text) * 5.6, text)
+    y -= 14
+    for label, cells in rows:
+        put(60, label)
+        for edge, text in zip(edges, cells, strict=False):
+            if text:
+                put(edge - sum(widths.get(c, 556) for c in text) / 100, text)
+        y -= 14
+    content = b"\n".join(ops)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
+               b" /Contents 5 0 R >>",
+               b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_a_pdf_with_cells_placed_one_by_one(tmp_path: Path) -> None:
+    root = scratch(tmp_path)
+    pdf = write_positioned_pdf(
+        tmp_path / "bortvik-2022.pdf",
+        ["Samordningsförbundet Bortvik", "Organisationsnummer 222000-9991", "Årsredovisning 2022",
+         "Resultaträkning, belopp i kr"],
+        [("Verksamhetens intäkter", ["4 000 000", "3 950 120", "3 801 000"]),
+         ("Verksamhetens kostnader", ["-4 100 000", "-3 700 450", "-3 990 300"]),
+         ("Finansiella intäkter", ["", "1 200", "-"]),
+         ("Årets resultat", ["-100 000", "250 870", "-189 300"])],
+        ["Budget 2022", "Utfall 2022", "Utfall 2021"])
+    result = run_cli(root, str(pdf), "--forbund", "bortvik")
+    assert result.returncode == 0, result.stderr
+    draft = yaml.safe_load((root / "data" / "rapporter" / "bortvik-2022.yaml").read_text())
+    [table] = draft["tabeller"]
+    assert (table["typ"], table["enhet"]) == ("resultatrakning", "kr")
+    assert [c["rubrik"] for c in table["kolumner"]] == ["Budget 2022", "Utfall 2022", "Utfall 2021"]
+    assert rows(draft, "resultatrakning") == {
+        "Verksamhetens intäkter": [4000000, 3950120, 3801000], "Verksamhetens kostnader": [-4100000, -3700450, -3990300],
+        "Finansiella intäkter": [None, 1200, "-"], "Årets resultat": [-100000, 250870, -189300]}

@@ -114,8 +114,11 @@ def _money(block: list[str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for text in block:
         text = text.replace("\t", " ")
+        said_budget = MONEY[1][1].search(text) is not None
         for key, pattern in MONEY:
             m = pattern.search(text)
+            if key == "beviljat" and said_budget:
+                continue  # 'Medel från förbundet: Budgeten är …' is a budget, not a grant
             if m and key not in found:
                 unit = m.group(2).lower()
                 if "enhet" in found and found["enhet"] != unit:

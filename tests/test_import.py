@@ -100,6 +100,9 @@ def test_the_figures_land_where_the_report_prints_them(imported: dict) -> None:
     vm = imported["vastra-malardalen-2019-delar"][1]
     assert rows(vm, "budgetuppfoljning")["RESULTAT"] == [None, 645778, -256167, 0]
     assert vm["beslut"] == {"datum": "2019-08-28", "organ": "Styrelsen", "diarienummer": "SVM 2018/17"}
+    assert imported["vasteras-2021"][1]["beslut"]["datum"] == "2022-03-25"
+    assert imported["norra-vastmanland-2014"][1]["beslut"] == {"datum": "2015-03-05", "organ": "Styrelsen",
+                                                               "ort": "Skinnskatteberg"}
 
 
 def test_governance_from_tables_and_running_text(imported: dict) -> None:
@@ -412,3 +415,18 @@ def test_a_pdf_with_cells_placed_one_by_one(tmp_path: Path) -> None:
     assert rows(draft, "resultatrakning") == {
         "Verksamhetens intäkter": [4000000, 3950120, 3801000], "Verksamhetens kostnader": [-4100000, -3700450, -3990300],
         "Finansiella intäkter": [None, 1200, "-"], "Årets resultat": [-100000, 250870, -189300]}
+
+
+def test_decisions_meetings_and_participants_in_other_words(tmp_path: Path) -> None:
+    root = scratch(tmp_path)
+    source = tmp_path / "ankeby-2023.txt"
+    source.write_text(
+        "Samordningsförbundet Ankeby\nOrg.nr 222000-9990\n\nÅrsredovisning 2023\n\n"
+        "Årsredovisningen fastställdes av styrelsen den 12 mars 2024.\n\n"
+        "Styrelsens arbete\n\nAntal sammanträden: 9\n\n"
+        "Jobbspåret (projnr: 7), individinriktad insats\n\nProjektägare: Ankeby kommun\n\n"
+        "Antal deltagare: 31 (19 kvinnor och 12 män). Insatsen beviljades 950 tkr.\n", encoding="utf-8")
+    draft = make_draft(source, root, "ankeby")
+    assert draft.report["beslut"] == {"datum": "2024-03-12", "organ": "Styrelsen"}
+    assert draft.report["sammantraden"]["antal"] == 9
+    assert draft.report["insatser"][0]["deltagare"] == {"totalt": 31, "kvinnor": 19, "man": 12}

@@ -17,6 +17,7 @@ NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "se
                 "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15}
 _MEETINGS = re.compile(r"(?:sammanträtt|haft|genomfört|hållit)\s+(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+"
                        r"(?:protokollförda\s+|ordinarie\s+)?(?:styrelse)?(?:möten|sammanträden|gånger)", re.I)
+_MEETINGS3 = re.compile(r"(?:antal\s+)?(?:styrelse)?(?:möten|sammanträden)\s*[:;]\s*(\d{1,2})\b", re.I)
 _MEETINGS2 = re.compile(r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?:protokollförda\s+)?styrelse(?:möten|sammanträden)",
                         re.I)
 _TITLE = re.compile(r"^(?:(?:vice\s+)?ordförande|styrelseordförande|(?:ordinarie\s+)?ledamot|ersättare|"
@@ -308,9 +309,10 @@ class Governance:
     def _meetings(self) -> None:
         for i, raw in enumerate(self.lines):
             text = clean(raw)
-            if "styrelse" not in text.lower():
+            m3 = _MEETINGS3.search(text)
+            if "styrelse" not in text.lower() and not (m3 and "styrelse" in self.sections.at(i + 1).lower()):
                 continue
-            m = _MEETINGS.search(text) or _MEETINGS2.search(text)
+            m = _MEETINGS.search(text) or _MEETINGS2.search(text) or m3
             if m:
                 word = m.group(1).lower()
                 count = int(word) if word.isdigit() else NUMBER_WORDS[word]

@@ -23,7 +23,7 @@ MONEY = (
 )
 PEOPLE = (
     ("totalt", re.compile(r"(?<![\d,.])(\d{1,4})\s+deltagare\b(?!\s*\))(?!\s+ska\b)|(?<![\d,.])(\d{1,4})\s+personer\s+"
-                          r"(?:har\s+)?deltagit", re.I)),
+                          r"(?:har\s+)?deltagit|antal\s+deltagare\s*[:;]\s*(\d{1,4})\b", re.I)),
     ("kvinnor", re.compile(r"kvinnor\s*\((\d{1,4})\s*(?:pers|st)|(?<![\d,.%])(\d{1,4})\s+kvinnor\b", re.I)),
     ("man", re.compile(r"\bmän\s*\((\d{1,4})\s*(?:pers|st)|(?<![\d,.%])(\d{1,4})\s+män\b", re.I)),
     ("nya", re.compile(r"(\d{1,4})\s+nya\s+(?:deltagare|inskrivningar)", re.I)),

@@ -20,7 +20,9 @@ _PER = re.compile(r"\bper\s+(?:den\s+)?(\d{2})-?(\d{2})-?(\d{2})\b|\bper\s+((?:1
 _TEXT_DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d{2})", re.I)
 _NAME = re.compile(r"((?:Samordningsförbundet|Samordningsförbund)\s+[A-ZÅÄÖ][\wåäöé-]*(?:\s+[A-ZÅÄÖ][\wåäöé-]*)?"
                    r"|[A-ZÅÄÖ][\wåäöé-]*(?:\s+[A-ZÅÄÖ][\wåäöé-]*)?s\s+[Ss]amordningsförbund)")
-_DECIDED = re.compile(r"(?:beslutad|fastställd|godkänd|antagen)\s+(?:av\s+)?(styrelsen|förbundsstyrelsen)"
+_DECIDED = re.compile(r"(?:(?:beslutad|fastställd|godkänd|antagen)(?:es|e|s)?\s+(?:av\s+)?(styrelsen?|förbundsstyrelsen)"
+                      r"|(styrelsen?|förbundsstyrelsen)\s+(?:har\s+)?(?:beslutade?|fastställ(?:de|t)|godkän(?:de|t))"
+                      r"\s+(?:års|delårs)\w*)"
                       r"(?:\s+(?:den\s+)?)?\s*((?:19|20)\d{2}-\d{2}-\d{2})?", re.I)
 _DNR = re.compile(r"\bDnr[:.]?\s*(.{3,30}?)\s*$", re.I)
 _FOUNDED = re.compile(r"bildades\s+(?:den\s+)?(?:(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+)?((?:19|20)\d{2})", re.I)
@@ -102,10 +104,9 @@ def read_info(lines: list[str]) -> ReportInfo:
         if info.decided is None:
             m = _DECIDED.search(t)
             if m:
-                info.decided_by = "Styrelsen"
-                date = m.group(2) or _first_date(text[i:i + 3])
-                if date:
-                    info.decided, info.decided_line = date, i + 1
+                date = m.group(3) or _first_date([t[m.end():], *text[i + 1:i + 3]])
+                if date and (info.till is None or date > info.till):  # a decision on this report comes after it
+                    info.decided, info.decided_line, info.decided_by = date, i + 1, "Styrelsen"
         if info.dnr is None and i < 60:
             m = _DNR.search(t)
             if m:

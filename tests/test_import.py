@@ -430,3 +430,9 @@ def test_decisions_meetings_and_participants_in_other_words(tmp_path: Path) -> N
     assert draft.report["beslut"] == {"datum": "2024-03-12", "organ": "Styrelsen"}
     assert draft.report["sammantraden"]["antal"] == 9
     assert draft.report["insatser"][0]["deltagare"] == {"totalt": 31, "kvinnor": 19, "man": 12}
+
+
+def test_outside_a_project_nothing_happens(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, str(FIXTURES / "ankeby-arsredovisning-2022.txt"), "--forbund", "ankeby")
+    assert result.returncode == 1 and "projektrot" in result.stderr
+    assert list(tmp_path.iterdir()) == []

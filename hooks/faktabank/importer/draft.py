@@ -43,6 +43,9 @@ def make_draft(source: Path, root: Path, forbund_id: str, force: bool = False) -
     if not ID.match(forbund_id or ""):
         raise refuse(name, f"förbundets id '{forbund_id}' är inte giltigt; gemener a–z, siffror och bindestreck "
                            "förväntades", "t.ex. FORBUND=vasterbergslagen (filnamnet i data/forbund/ utan .yaml)")
+    if not (root / "data" / "forbund").is_dir():
+        raise refuse(str(root), "ingen data/forbund/ här; importen körs i faktabankens projektrot",
+                     "gå till projektets katalog (där Makefile och data/ finns) eller ange --root")
     lines = read_lines(source)
     info = read_info(lines)
     text = "\n".join(lines).lower()

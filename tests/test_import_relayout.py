@@ -70,3 +70,47 @@ def test_the_same_report_in_another_layout(tmp_path: Path, source: str, rid: str
     floor = {"tab": (0.95, 0.97), "space": (0.92, 0.98)}[layout]
     assert tables["recall"] >= floor[0] and tables["precision"] >= floor[1], tables
     assert people["recall"] >= 0.9 and people["precision"] >= 0.95, people
+
+
+def spaced_tabs(text: str) -> str:
+    """Every tab-separated table of the text as space-aligned columns."""
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        if "\t" not in lines[i] or not lines[i].strip():
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = []
+        while i < len(lines) and "\t" in lines[i] and lines[i].strip():
+            rows.append(lines[i].split("\t"))
+            i += 1
+        width = max(len(r) for r in rows)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        sizes = [max(len(r[k]) for r in rows) for k in range(width)]
+        for r in rows:
+            plain = [re.sub(r"<[^>]+>", "", c).strip() for c in r]
+            out.append("   ".join([r[0].ljust(sizes[0])] + [
+                r[k].rjust(sizes[k]) if (FIGURE.fullmatch(plain[k]) and any(ch.isdigit() for ch in plain[k]))
+                or not plain[k] else r[k].ljust(sizes[k]) for k in range(1, width)]).rstrip())
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(("source", "rid"), [
+    ("norra-vastmanland-arsredovisning-2014.txt", "norra-vastmanland-2014"),
+    ("vasterbergslagen-arsredovisning-2020.txt", "vasterbergslagen-2020"),
+    ("vastra-malardalen-delarsrapport-2019.txt", "vastra-malardalen-2019-delar")])
+def test_tab_separated_sources_as_space_aligned_columns(tmp_path: Path, source: str, rid: str) -> None:
+    src = tmp_path / source
+    src.write_text(spaced_tabs((SOURCES / source).read_text(encoding="utf-8")), encoding="utf-8")
+    assert "\t" not in src.read_text(encoding="utf-8")
+    root = tmp_path / "projekt"
+    shutil.copytree(ROOT / "data", root / "data")
+    (root / "data" / "rapporter" / f"{rid}.yaml").unlink()
+    curated = yaml.safe_load((ROOT / "data" / "rapporter" / f"{rid}.yaml").read_text())
+    draft = make_draft(src, root, curated["forbund"])
+    check_and_write(root, draft)
+    written = yaml.safe_load((root / draft.report_path).read_text())
+    persons = {p["id"]: p["namn"] for p in yaml.safe_load((root / "data" / "personer.yaml").read_text())["personer"]}
+    tables = score(table_values(curated), table_values(written))
+    assert tables["recall"] >= 0.95 and tables["precision"] >= 0.98, tables
+    assert score(names(curated, persons), names(written, persons))["recall"] >= 0.95

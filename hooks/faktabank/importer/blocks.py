@@ -125,7 +125,7 @@ def _space_blocks(lines: list[str], used: set[int]) -> list[Block]:
         # the header above (no blank line between): lines of several runs, and heading rows under the header
         top = start
         k = start - 1
-        while k >= 0 and k not in used and lines[k].strip() and start - k <= 6:
+        while k >= 0 and k not in used and lines[k].strip() and start - k <= 6 and not _figure_line(lines[k]):
             toks = _tokens(lines[k])
             if len(toks) >= 2:
                 top = k
@@ -177,9 +177,14 @@ def _align(rows: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     out: list[tuple[int, list[str]]] = []
     for line, t in toks.items():
         cells = [""] * (len(edges) + 1)
+        figures = any(_numeric(x[2]) and any(abs(edge - x[1]) <= 3 for edge in edges) for x in t)
         for s, e, text in t:
             aligned = _numeric(text) and any(abs(edge - e) <= 3 for edge in edges)
-            if (e <= left + 1 and s - margin <= 12 and not aligned
+            # row text: left of the figures on a row of figures or a lone heading row; on a header row only
+            # what starts near the margin (a column heading may stand left of its right-aligned figures)
+            code_only = not cells[0] or bool(re.fullmatch(r"[0-9*][0-9*./-]{0,7}", cells[0]))
+            near = (figures and code_only) or len(t) == 1 or s - margin <= 12
+            if (e <= left + 1 and near and not aligned
                     and (not _numeric(text) or any(not _numeric(x[2]) for x in t))):
                 cells[0] = (cells[0] + " " + text).strip()
                 continue

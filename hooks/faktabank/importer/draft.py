@@ -88,6 +88,16 @@ def make_draft(source: Path, root: Path, forbund_id: str, force: bool = False) -
     report = _report(report_id, forbund_id, info, source, governance, insatser, tables, sections)
     forbund = _forbund(forbund_id, info, report_id, sections) if new_forbund else None
     review = list(reg.review)
+    values = sum(1 for t in tables for r in t["rader"] for v in r.get("varden", []) if isinstance(v, (int, float)))
+    if tables:
+        review.append(Review(None, f"{len(tables)} tabeller med {values} värden: jämför dem rad för rad med rapporten "
+                                   "och kontrollera varje tabells slag, enhet och kolumner"))
+    read = [k for k in ("medlemmar", "styrelse", "sammantraden", "revisorer", "undertecknare") if k in governance]
+    missing = [k for k in ("medlemmar", "styrelse", "sammantraden", "revisorer", "undertecknare") if k not in governance]
+    if read:
+        review.append(Review(None, f"{', '.join(read)}: lästa ur rapporten – kontrollera namn, roller och datum"))
+    if missing:
+        review.append(Review(None, f"{', '.join(missing)}: hittades inte – för in dem om rapporten anger dem"))
     review += [Review(None, "sammanfattning, förväntad utveckling, händelser och mål: skriv dem med egna ord")]
     if new_forbund:
         review.append(Review(info.name_line, f"nytt förbund {forbund_id}: kontrollera namn, orgnr, säte och län "

@@ -18,7 +18,7 @@ SNAPSHOT_ENV := PATH="$(abspath $(BIN)):$$PATH" \
 	GIT_AUTHOR_NAME="$${GIT_AUTHOR_NAME:-Finsam faktabank}" GIT_AUTHOR_EMAIL="$${GIT_AUTHOR_EMAIL:-faktabank@localhost}" \
 	GIT_COMMITTER_NAME="$${GIT_COMMITTER_NAME:-Finsam faktabank}" GIT_COMMITTER_EMAIL="$${GIT_COMMITTER_EMAIL:-faktabank@localhost}"
 
-.PHONY: serve build check new id test test-tools lint clean snapshots snapshots-serve bench
+.PHONY: serve build check new id test test-tools lint clean snapshots snapshots-serve bench import import-eval
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,17 @@ new: $(VENV)/.runtime
 id: $(VENV)/.runtime
 	@if [ -z "$(NAMN)" ]; then echo 'användning: make id NAMN="Anna Andersson" [FORBUND=<id> för en insats]' >&2; exit 2; fi
 	$(BIN)/python -m faktabank id "$(NAMN)" $(if $(FORBUND),--forbund "$(FORBUND)")
+
+## import: draft a report's YAML from the report itself: make import SRC=<rapport.pdf|.txt|.md> FORBUND=<id>
+##         (FORCE=1 replaces an earlier draft, never a reviewed report); prints what to check (docs/import.md)
+import: $(VENV)/.runtime
+	@test -n "$(SRC)" -a -n "$(FORBUND)" || { echo "användning: make import SRC=<rapportfil> FORBUND=<förbundets id> [FORCE=1]" >&2; exit 2; }
+	$(BIN)/python -m faktabank import "$(SRC)" --forbund "$(FORBUND)" $(if $(FORCE),--force)
+
+## import-eval: import each source report into a scratch copy and compare the draft with the curated file;
+##              prints a table, writes import-eval.json and the results into docs/import.md
+import-eval: $(VENV)/.runtime
+	$(BIN)/python -m faktabank.importer.evaluate $(SOURCES)
 
 ## lint: ruff
 lint: $(VENV)/.test

@@ -23,7 +23,8 @@ ALLOWED: dict[str, set[str]] = {
     "speed": {"model", "load", "text"},
     "plugin": {"model", "load", "text", "derive", "export", "pages", "speed"},
     "editor": {"model", "load", "text", "derive", "pages"},  # the editor's commands (new, check --file, id)
-    "__main__": {"model", "load", "text", "derive", "export", "pages", "editor"},
+    "importer": {"model", "load", "text"},  # make import: a report's text → a draft report file
+    "__main__": {"model", "load", "text", "derive", "export", "pages", "editor", "importer"},
 }
 
 

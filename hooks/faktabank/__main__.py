@@ -4,6 +4,7 @@
   the registries it refers to. Datakvalitet findings are printed as warnings (they never fail the check).
 - `new --forbund <id> --ar <år>` writes a report skeleton, pre-filled from the förbund's previous report.
 - `id "<namn>"` suggests an id for a name and finds people, organisations, insatser and förbund by name.
+- `import <fil> --forbund <id> [--force]` drafts a report file from the report itself (faktabank.importer).
 """
 
 from __future__ import annotations
@@ -96,8 +97,17 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "import":  # the importer has its own options (faktabank.importer.cli)
+        return run_import(argv[1:])
     args = parser().parse_args(argv)
     return args.run(args)
+
+
+def run_import(argv: list[str]) -> int:
+    """The importer (faktabank.importer.cli): a report → a draft in data/."""
+    from faktabank.importer.cli import main as importer_main
+
+    return importer_main(argv)
 
 
 if __name__ == "__main__":

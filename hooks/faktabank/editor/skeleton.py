@@ -25,6 +25,9 @@ from faktabank.pages.schemadoc import SchemaField, schema_fields
 class _Dumper(yaml.SafeDumper):
     """Block style for the structure, flow style for short lists and table columns and rows (as the data/ files)."""
 
+    def ignore_aliases(self, data: object) -> bool:
+        return True  # a value used twice is written twice: data files may hold no YAML anchors or aliases
+
 
 def _scalar(value: Any) -> bool:
     return value is None or isinstance(value, (str, int, float, bool))

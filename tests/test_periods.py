@@ -66,6 +66,14 @@ def test_organisation_page_gives_the_period_of_a_contribution_and_inferred_membe
     assert plain and all("härlett" not in r[3] for r in plain)
 
 
+def test_insatser_name_the_period_they_appear_in(built_site: Path) -> None:
+    """An insats that only a delårsrapport describes appears in "januari–juni 2019", not in 2019."""
+    assert page(built_site, "forbund/vastra-malardalen/").row("insatser-tabell", "Boskola")[3] == HALF
+    facts = page(built_site, "insatser/vastra-malardalen-boskola/").tables[0]
+    assert ["År i faktabanken", HALF] in facts.rows
+    assert page(built_site, "forbund/vasterbergslagen/").row("insatser-tabell", "Rehabkonsulentteamet")[3] == "2020, 2023"
+
+
 def test_report_page_says_its_members_are_inferred(built_site: Path) -> None:
     assert "Härlett av faktabanken: delårsrapporten räknar inte upp medlemmarna" in page(
         built_site, f"rapporter/{DELAR}/").text

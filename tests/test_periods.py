@@ -106,3 +106,21 @@ def test_open_data_gives_the_period(built_site: Path) -> None:
     by_kind = {r["kolumnslag"]: r["period"] for r in cells}
     assert by_kind["utfall"] == HALF  # the outcome so far
     assert by_kind["budget"] == by_kind["prognos"] == "2019"  # the budget and the forecast are for the whole year
+
+
+def test_insats_pages_give_the_half_year_in_their_captions(built_site: Path) -> None:
+    """An insats's money, participants and exits from the delårsrapport are captioned with its period."""
+    pages = [p for p in (built_site / "insatser").glob("vastra-malardalen-*/index.html")]
+    assert pages
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        for caption in ("Ekonomi", "Deltagare", "Avslutade deltagare"):
+            assert f"<caption>{caption} 2019" not in text, (path, caption)
+    assert any("Ekonomi januari–juni 2019:" in p.read_text(encoding="utf-8") for p in pages)
+
+
+def test_money_that_is_not_the_forbunds_own_is_labelled_on_the_insats_page(built_site: Path) -> None:
+    text = (built_site / "insatser" / "vasterbergslagen-larande-och-utveckling-finansiell-samordning" /
+            "index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="fb-inputs fb-not-own"><a href="[^"]*europeiska-socialfonden/">Europeiska socialfonden</a>: '
+                     r"medel till hela det gemensamma projektet", text)

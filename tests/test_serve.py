@@ -1,6 +1,6 @@
 """`make serve` with an error in data/: the server keeps running and the browser shows the problems (file, line,
 field, what was expected), on the start page and on every page of the navigation that data/ makes; once the file
-is mended, the pages come back."""
+is mended, the pages come back, and a new error shows again."""
 
 from __future__ import annotations
 
@@ -71,6 +71,8 @@ def test_a_data_error_is_shown_in_the_browser_and_goes_away_when_mended(tmp_path
         _wait_for(port, "/personer/anna-exempel/", "Anna Exempel", proc, log)  # a page of the mended data
         home = _get(port, "/")[1]
         assert "fb-banner-fel" not in home and "fel-lista" not in home
+        persons.write_text(broken, encoding="utf-8")  # broken again while the server runs
+        assert "data/personer.yaml:" in _wait_for(port, "/", "fel-lista", proc, log)
     finally:
         proc.terminate()
         try:

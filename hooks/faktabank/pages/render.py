@@ -161,6 +161,8 @@ def build_context(model: Model, use_directory_urls: bool = True) -> Context:
 
 
 class Renderer:
+    comparison_plan: publish.ComparisonPlan  # set by publish.extend
+
     def __init__(self, model: Model, use_directory_urls: bool = True,
                  findings: Callable[[], tuple[reconcile.Finding, ...]] | None = None,
                  env: Environment | None = None) -> None:

@@ -197,10 +197,33 @@ def pages(renderer: Renderer) -> list[Page]:
                           chart_metrics=GROUP_CHARTS[gid])
     for year in cmp.years():
         out += comparison("year", year, "jamforelser_ar.html.j2", f"Jämförelser {year}", year=year)
-    entries = catalog.entries(model)
-    themes = sorted({t for e in entries for t in e.teman}, key=lambda t: catalog.theme_label(t).casefold())
-    out.append(render(CATALOGUE, "insatskatalog.html.j2", "Insatskatalog", None, entries=entries, themes=themes))
+    out += catalogue(renderer)
     out.append(Page(OPEN_DATA, "Öppna data", None, partial(_open_data_source, renderer)))
+    return out
+
+
+def _themes(entries: list[catalog.Entry]) -> list[str]:
+    return sorted({t for e in entries for t in e.teman}, key=lambda t: catalog.theme_label(t).casefold())
+
+
+def catalogue(renderer: Renderer) -> list[Page]:
+    """The insatskatalog. Beyond split.MAX_ROWS['catalogue'] insatser it is split by län: the catalogue page keeps
+    the filters, which search the open-data file insatskatalog.csv (fetched when a filter is chosen), and links to
+    a page per län with its insatser, its own filters and its lists per theme."""
+    model = renderer.ctx.model
+    entries = catalog.entries(model)
+    if len(entries) <= split.MAX_ROWS["catalogue"]:
+        return [renderer._render(CATALOGUE, "insatskatalog.html.j2", "Insatskatalog", None, entries=entries,
+                                 rows=entries, themes=_themes(entries), remote=False, parts=(), part=None)]
+    parts = split.grouped(entries, lambda e: split.lan_of(model.forbund[e.forbund].data), lambda e: 1,
+                          split.MAX_ROWS["catalogue"])
+    listed = [(split.part_src(CATALOGUE, p), p) for p in parts]
+    out = [renderer._render(CATALOGUE, "insatskatalog.html.j2", "Insatskatalog", None, entries=entries, rows=(),
+                            themes=_themes(entries), remote=True, parts=listed, part=None)]
+    for src, p in listed:
+        rows = list(p.items)
+        out.append(renderer._render(src, "insatskatalog.html.j2", f"Insatskatalog: {p.label}", None, entries=rows,
+                                    rows=rows, themes=_themes(rows), remote=False, parts=listed, part=p))
     return out
 
 

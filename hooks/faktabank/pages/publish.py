@@ -140,13 +140,12 @@ def comparison_plan(model, cmp: Comparison) -> ComparisonPlan:
                           lambda fid: max(1, len(cmp.years(fid))), limit)
     groups = frozenset(gid for gid, _t, _i, metrics in compare.GROUPS
                        if sum(len(cmp.years(fid, metrics)) for fid in cmp.forbund) > limit)
-    # a year page has a row per förbund in each group's table and one per individinriktad insats; its rows are
-    # about half as heavy as a group page's (no charts). The index has a row per förbund with nine measures and
-    # a chart: as heavy as four.
+    # a year page has a row per förbund in each group's table and one per individinriktad insats. The index has a
+    # row per förbund with nine measures and a chart: as heavy as four.
     years = frozenset(y for y in cmp.years()
                       if sum(1 for _g, _t, _i, metrics in compare.GROUPS for fid in cmp.forbund
                              if y in cmp.years(fid, metrics))
-                      + sum(1 for iy in cmp.insats_years if iy.year == y) > 2 * limit)
+                      + sum(1 for iy in cmp.insats_years if iy.year == y) > limit)
     latest = sum(1 for fid in cmp.forbund if fid in cmp.latest)
     return ComparisonPlan(tuple(parts), 4 * latest > limit, groups, years)
 

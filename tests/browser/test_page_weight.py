@@ -29,6 +29,7 @@ from playwright.sync_api import Browser
 from test_site import _target
 
 from conftest import ROOT, make_project, run_build
+from faktabank.derive import indicators
 from faktabank.derive.roles import roles_of
 from faktabank.load.loader import build
 from htmlpage import page, read_page
@@ -39,14 +40,14 @@ import pageweight
 from generate_national import generate
 
 pytestmark = pytest.mark.browser
-FORBUND, YEARS = 20, 10
+FORBUND, YEARS, FIRST_YEAR = 20, 10, 2014  # the synthetic reports have indicator results from 2016
 
 
 @pytest.fixture(scope="module")
 def national_slice(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The slice's data folder and its built site."""
     where = tmp_path_factory.mktemp("national-slice")
-    generate(where / "gen", seed=1, forbund=FORBUND, years=YEARS)
+    generate(where / "gen", seed=1, forbund=FORBUND, years=YEARS, first_year=FIRST_YEAR)
     project = make_project(where, where / "gen" / "data")
     site = where / "site"
     result = run_build(project, site)
@@ -125,9 +126,16 @@ def test_split_pages_keep_every_row(national_slice: tuple[Path, Path]) -> None:
         assert len(parts) > 1, url
         assert sum(len(page(site, url + p).table(table).rows) - 1 for p in parts) == len(entities), url
 
-    for url in ("jamforelser/", "jamforelser/intakter/", f"jamforelser/ar/{2004 + YEARS - 1}/"):
+    for url in ("jamforelser/", "jamforelser/intakter/", f"jamforelser/ar/{FIRST_YEAR + YEARS - 1}/"):
         parts = part_links(page(site, url))
         assert len(parts) == len({f.data["lan"] for f in model.forbund.values()}), url
+
+    results = indicators.results(model, 1)
+    assert results
+    view = page(site, "indikatorer/1/")
+    views = [view, *(page(site, "indikatorer/1/" + p) for p in part_links(view))]
+    assert sum(len(t.rows) - 1 for v in views for t in v.tables if (t.id or "").startswith("indikator-1-")
+               and not t.id.endswith(("-matt", "-lan"))) == len(results)
 
 
 def test_the_catalogue_filters_search_the_whole_country(national_slice: tuple[Path, Path], slice_url: str,
@@ -159,8 +167,8 @@ def test_the_catalogue_filters_search_the_whole_country(national_slice: tuple[Pa
         assert "/insatser/" in view.url
         view.go_back()
         view.wait_for_function("document.querySelectorAll('#katalog-tabell tbody tr').length > 0")
-        view.get_by_label("År", exact=True).select_option(str(2004 + YEARS - 1))
-        both = [e for e in theme if str(2004 + YEARS - 1) in e["ar"].split(";")]
+        view.get_by_label("År", exact=True).select_option(str(FIRST_YEAR + YEARS - 1))
+        both = [e for e in theme if str(FIRST_YEAR + YEARS - 1) in e["ar"].split(";")]
         view.wait_for_function(f"document.querySelectorAll('#katalog-tabell tbody tr').length === {len(both)}")
         assert len(fetched) == 1  # the file is fetched once
         view.get_by_role("button", name="Visa alla").click()

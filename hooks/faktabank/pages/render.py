@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
@@ -102,6 +102,7 @@ def make_env(environment: type[Environment] = Environment, bytecode_cache: Bytec
         statement_table=tablehtml.statement_table, roles_table=tablehtml.roles_table, facts=tablehtml.facts,
         dates=tablehtml.dates,
         insats_year=insats_year, contribution_grid=figures.contribution_grid, heading_link=heading_link,
+        MAX_ROWS=split.MAX_ROWS,
     )
     return env
 
@@ -247,6 +248,32 @@ class Renderer:
                                     o.source.file, f.id, o=o, f=f, roles=part.roles, contributions=part.contributions))
         return out
 
+    def _indicator(self, number: int) -> list[Page]:
+        """An indicator's page; beyond split.MAX_ROWS['results'] results, a summary and a page per län with the
+        results of its förbund and the measures their reports give."""
+        m = self.ctx.model
+        indicators = publish.indicators
+        results, measures = indicators.results(m, number), indicators.measures(m, number)
+        src, title = src_uri("indikator", number), f"Indikator {number}"
+        if len(results) <= split.MAX_ROWS["results"]:
+            return [self._render(src, "indikator.html.j2", title, None, number=number, measures=measures,
+                                 results=results, parts=(), part=None)]
+        count: dict[str, int] = defaultdict(int)
+        for x in results:
+            count[x.forbund] += 1
+        parts = split.grouped(count, lambda fid: split.lan_of(m.forbund[fid].data), lambda fid: count[fid],
+                              split.MAX_ROWS["results"])
+        listed = [(split.part_src(src, p), p) for p in parts]
+        out = [self._render(src, "indikator.html.j2", title, None, number=number, measures=measures, results=results,
+                            parts=listed, part=None)]
+        for part_src, p in listed:
+            mine = {r.id for r in m.reports.values() if r.forbund in p.items}
+            part_measures = [replace(x, reports=tuple(r for r in x.reports if r in mine)) for x in measures]
+            out.append(self._render(part_src, "indikator.html.j2", f"{title}: {p.label}", None, number=number,
+                                    measures=[x for x in part_measures if x.reports],
+                                    results=[x for x in results if x.forbund in p.items], parts=listed, part=p))
+        return out
+
     def pages(self) -> list[Page]:
         m = self.ctx.model
         findings = self.findings()  # disagreements in the sources: listed, never a build failure
@@ -296,7 +323,6 @@ class Renderer:
             out.append(self._render(src_uri("person", p.id), "person.html.j2", p.namn, p.source.file,
                                     roles[0].forbund if roles else None, p=p))
         for number in publish.indicators.NUMBERS:  # all sixteen, with or without results
-            out.append(self._render(src_uri("indikator", number), "indikator.html.j2", f"Indikator {number}", None,
-                                    number=number))
+            out += self._indicator(number)
         out += publish.pages(self)  # Jämförelser, Insatskatalog, Öppna data
         return out

@@ -26,8 +26,8 @@ K = TypeVar("K", bound=Hashable)
 MAX_ROWS = {
     "index": 300,  # persons, insatser, reports, organisations
     "roles": 250,  # an organisation's roles in all förbund and years
-    "catalogue": 200,  # insatser in the insatskatalog
-    "comparison": 60,  # förbund-years in a comparison table
+    "catalogue": 120,  # insatser in the insatskatalog
+    "comparison": 40,  # förbund-years in a comparison table
     "results": 250,  # an indicator's results
     "latest": 20,  # the latest reports on the start page
     "links": 40,  # links in one table cell (beyond that, a count that links to where they are)

@@ -54,9 +54,11 @@ snapshots-serve: $(VENV)/.runtime
 	$(SNAPSHOT_ENV) $(BIN)/mike serve --dev-addr 127.0.0.1:8001
 
 ## bench: build a synthetic national faktabank (75 förbund × 20 år) against the trivial-page floor, at full and a
-##        tenth of the size, plus data/ and a serve rebuild; prints one table, writes bench-results.json (docs/prestanda.md)
-bench: $(VENV)/.runtime
-	$(BIN)/python scripts/bench.py
+##        tenth of the size, plus data/ and a serve rebuild, and the national pages' weight and load on a phone
+##        (Chromium); prints one table, writes bench-results.json (docs/prestanda.md).
+##        make bench WORK=DIR keeps the generated data and the built sites in DIR (DIR/s-full: the national site)
+bench: $(VENV)/.test test-tools
+	$(BIN)/python scripts/bench.py $(if $(WORK),--work $(WORK))
 
 ## check: validate data/ without building (Datakvalitet findings as warnings);
 ##        FILE=<path>: only that file, against the registries it refers to

@@ -12,7 +12,12 @@ In one run, each build in a fresh `mkdocs build --strict` process:
          (so the mix of pages, reports to people to insatser, is the national one);
   real   the repository's own data/;
   serve  `mkdocs serve` of the real data: the time from saving a file under data/ until the changed page
-         is served.
+         is served;
+  pages  the national site's pages for a phone (scripts/pageweight.py): the largest page's HTML, the most
+         elements on a page, and the load of the five heaviest in Chromium at 375 px with the CPU slowed four
+         times (CDP Emulation.setCPUThrottlingRate), served from 127.0.0.1.
+--work DIR (make bench WORK=DIR) keeps the generated data, projects, logs and built sites in DIR for
+inspection: DIR/s-full is the national site.
 It prints one table (Markdown) with each figure against its target and writes the same figures to
 bench-results.json. The exit status is 0 when the measurements were made, whether or not every target was
 met (--strict: 1 when one was not).
@@ -43,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from generate_national import generate  # noqa: E402
+from pageweight import MAX_ELEMENTS, MAX_LOAD_S, MAX_PAGE_KB, measure  # noqa: E402
 
 from faktabank.plugin.content import worker_count  # noqa: E402
 
@@ -88,6 +94,9 @@ TARGETS = (
     Target("growth_per_page", "Tid per sida, full storlek mot en tiondel", 1.15, "×"),
     Target("avg_page_kb", "Genomsnittlig sida", 40, "KB"),
     Target("search_index_mb", "Sökindex, nationellt", 5, "MB"),
+    Target("largest_page_kb", "Största sidan (HTML), nationellt", MAX_PAGE_KB, "KB"),
+    Target("max_elements", "Flest element på en sida, nationellt", MAX_ELEMENTS, ""),
+    Target("slowest_load_s", "Laddtid, de fem tyngsta sidorna (375 px, CPU 4× långsammare)", MAX_LOAD_S, "s"),
     Target("real_wall_s", "Byggtid, de riktiga data", 5, "s"),
     Target("serve_rebuild_s", "make serve: ändring i data/ till ny sida", 3, "s"),
 )
@@ -309,6 +318,9 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
     say("Bygger det nationella materialet …", flush=True)
     full = measure_build(make_project(work / "p-full", work / "full" / "data"), work / "s-full", work / "full.log")
     say(f"  {full.pages} sidor på {full.wall_s} s", flush=True)
+    if not args.no_pages:
+        say("Mäter sidorna för en telefon (Chromium, 375 px, CPU 4× långsammare) …", flush=True)
+        results.update(measure(work / "s-full"))
     say("Bygger golvet (lika många triviala sidor) …", flush=True)
     floor = measure_build(make_project(work / "p-floor", None, floor=True), work / "s-floor", work / "floor.log",
                           environment(FAKTABANK_FLOOR_PAGES=str(full.pages)))
@@ -390,6 +402,12 @@ def table(results: dict[str, object]) -> str:
         details.append(f"| De riktiga data (data/) | {number(r['real_pages'])} | {number(r['real_wall_s'], 's')} | "
                        f"{number(r['real_cpu_s'], 's')} | {number(1000 * r['real_wall_s'] / max(r['real_pages'], 1), 'ms')} | "
                        f"{number(r['real_peak_rss_mb'], 'MB')} |")
+    if "page_loads" in r:
+        details += ["", "| Tyngsta sidorna, nationellt | HTML | Element (HTML) | Element (Chromium) | Laddtid |",
+                    "|---|---:|---:|---:|---:|"]
+        details += [f"| `{x['page'] or '/'}` | {number(x['kb'], 'KB')} | {number(x['elements_html'])} | "
+                    f"{number(x['elements_dom'])} | {number(x['load_s'], 's')} |" for x in r["page_loads"]]
+        details.append(f"Laddtid: {r['load_conditions']}. Flest element: `{r['max_elements_page']}`.")
     m = r["machine"]
     details += ["", f"Maskin: {m['cpu']}, {m['cores']} kärnor, {number(m['memory_gb'], 'GB')} minne; Python {m['python']}, "
                 f"MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}; belastning vid start "
@@ -408,6 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="keep the generated projects and sites here (default: a temporary folder)")
     parser.add_argument("--no-real", action="store_true", help="skip the build of data/ and the serve measurement")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
+    parser.add_argument("--no-pages", action="store_true", help="skip the pages' weight and load in Chromium")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is not met")
     parser.add_argument("--quiet", action="store_true", help="print only the table")
     args = parser.parse_args(argv)

@@ -78,7 +78,7 @@ def test_benchmark_prints_table_and_writes_results(tmp_path: Path) -> None:
     results = tmp_path / "bench.json"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--forbund", "2", "--years", "2",
-                          "--small-forbund", "1", "--json", str(results), "--quiet"],
+                          "--small-forbund", "1", "--json", str(results), "--quiet", "--no-pages"],
                          cwd=tmp_path, capture_output=True, text=True, env=env, check=False, timeout=600)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert "| Mått | Värde | Mål | Uppfyllt |" in run.stdout

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from faktabank.derive import catalog, compare, indicators
 from faktabank.derive.compare import METRIC, Comparison, Value
 from faktabank.export import datatables, opendata
-from faktabank.pages import charts, schemadoc
+from faktabank.pages import charts, schemadoc, split
 from faktabank.pages.comparecells import value_text
 from faktabank.pages.page import Page
 from faktabank.text.formatting import TKR_RULE
@@ -99,6 +99,58 @@ def metric_charts(model, cmp: Comparison, metric: str, forbund_ids: tuple[str, .
     return views
 
 
+@dataclass(frozen=True)
+class ComparisonPlan:
+    """Which comparison pages are split by län (pages/split.py) and into which parts. One partition of the förbund
+    serves every comparison page, so the part of a group page links to the same län's part of a year page."""
+
+    parts: tuple[split.Part, ...]  # förbund ids by län
+    split_index: bool
+    split_groups: frozenset[str]
+    split_years: frozenset[int]
+
+    @staticmethod
+    def base(kind: str, key: str | int | None = None) -> str:
+        """The docs path of a whole comparison page: 'index', a group's id or a year."""
+        if kind == "index":
+            return f"{JAMFORELSER}/index.md"
+        return f"{JAMFORELSER}/{key}.md" if kind == "group" else f"{JAMFORELSER}/ar/{key}.md"
+
+    def is_split(self, kind: str, key: str | int | None = None) -> bool:
+        return (self.split_index if kind == "index" else key in self.split_groups if kind == "group"
+                else key in self.split_years)
+
+    def part_src(self, kind: str, key: str | int | None, part: split.Part) -> str:
+        base = f"{JAMFORELSER}/lan.md" if kind == "index" else self.base(kind, key)
+        return split.part_src(base, part)
+
+    def listed(self, kind: str, key: str | int | None = None) -> list[tuple[str, split.Part]]:
+        return [(self.part_src(kind, key, p), p) for p in self.parts]
+
+    def src(self, kind: str, key: str | int | None = None, part: split.Part | None = None) -> str:
+        """The page that holds a comparison (of `part`'s förbund when it is split): the links between them."""
+        if part is not None and self.is_split(kind, key):
+            return self.part_src(kind, key, part)
+        return self.base(kind, key)
+
+
+def comparison_plan(model, cmp: Comparison) -> ComparisonPlan:
+    """A comparison page is split when its tables would list more than split.MAX_ROWS['comparison'] rows."""
+    limit = split.MAX_ROWS["comparison"]
+    parts = split.grouped(cmp.forbund, lambda fid: split.lan_of(model.forbund[fid].data),
+                          lambda fid: max(1, len(cmp.years(fid))), limit)
+    groups = frozenset(gid for gid, _t, _i, metrics in compare.GROUPS
+                       if sum(len(cmp.years(fid, metrics)) for fid in cmp.forbund) > limit)
+    # a year page has a row per förbund in each group's table and one per individinriktad insats. The index has a
+    # row per förbund with nine measures and a chart: as heavy as four.
+    years = frozenset(y for y in cmp.years()
+                      if sum(1 for _g, _t, _i, metrics in compare.GROUPS for fid in cmp.forbund
+                             if y in cmp.years(fid, metrics))
+                      + sum(1 for iy in cmp.insats_years if iy.year == y) > limit)
+    latest = sum(1 for fid in cmp.forbund if fid in cmp.latest)
+    return ComparisonPlan(tuple(parts), 4 * latest > limit, groups, years)
+
+
 def extend(renderer: Renderer) -> None:
     """Make comparisons, charts, the catalogue and the indicator helpers available to every template."""
     model = renderer.ctx.model
@@ -106,8 +158,9 @@ def extend(renderer: Renderer) -> None:
     env = renderer.env
     env.globals["TKR_RULE"] = TKR_RULE
     env.globals["file_url"] = file_url
+    plan = renderer.comparison_plan = comparison_plan(model, cmp)
     env.globals.update(
-        cmp=cmp, METRIC=METRIC, GROUPS=compare.GROUPS, GROUP_CHARTS=GROUP_CHARTS, SUMMARY=SUMMARY,
+        cmp=cmp, cmp_plan=plan, METRIC=METRIC, GROUPS=compare.GROUPS, GROUP_CHARTS=GROUP_CHARTS, SUMMARY=SUMMARY,
         FORBUND_CHARTS=FORBUND_CHARTS, EQUITY_TABLE=EQUITY_TABLE,
         metric_charts=lambda *a, **k: metric_charts(model, cmp, *a, **k),
         CATALOGUE_SRC=CATALOGUE, OPEN_DATA_SRC=OPEN_DATA, JAMFORELSER_SRC=f"{JAMFORELSER}/index.md",
@@ -122,16 +175,54 @@ def extend(renderer: Renderer) -> None:
 def pages(renderer: Renderer) -> list[Page]:
     model = renderer.ctx.model
     render = renderer._render
-    out = [render(f"{JAMFORELSER}/index.md", "jamforelser.html.j2", "Jämförelser", None)]
+    plan: ComparisonPlan = renderer.comparison_plan
+    cmp = compare.of(model)
+
+    def comparison(kind: str, key: str | int | None, template: str, title: str, **values) -> list[Page]:
+        """A comparison page of all förbund; when it is split, a summary of its parts and one page per part."""
+        values.update(cmp_kind=kind, cmp_key=key)
+        if not plan.is_split(kind, key):
+            return [render(plan.base(kind, key), template, title, None, forbund_ids=cmp.forbund, parts=(), part=None,
+                           **values)]
+        listed = plan.listed(kind, key)
+        return [render(plan.base(kind, key), template, title, None, forbund_ids=cmp.forbund, parts=listed, part=None,
+                       **values),
+                *(render(src, template, f"{title}: {p.label}", None, forbund_ids=p.items, parts=listed, part=p,
+                         **values) for src, p in listed)]
+
+    out = comparison("index", None, "jamforelser.html.j2", "Jämförelser")
     for gid, title, intro, metrics in compare.GROUPS:
-        out.append(render(f"{JAMFORELSER}/{gid}.md", "jamforelser_grupp.html.j2", title, None,
-                          gid=gid, intro=intro, metrics=metrics, chart_metrics=GROUP_CHARTS[gid]))
-    for year in compare.of(model).years():
-        out.append(render(f"{JAMFORELSER}/ar/{year}.md", "jamforelser_ar.html.j2", f"Jämförelser {year}", None, year=year))
-    entries = catalog.entries(model)
-    themes = sorted({t for e in entries for t in e.teman}, key=lambda t: catalog.theme_label(t).casefold())
-    out.append(render(CATALOGUE, "insatskatalog.html.j2", "Insatskatalog", None, entries=entries, themes=themes))
+        out += comparison("group", gid, "jamforelser_grupp.html.j2", title, gid=gid, intro=intro, metrics=metrics,
+                          chart_metrics=GROUP_CHARTS[gid])
+    for year in cmp.years():
+        out += comparison("year", year, "jamforelser_ar.html.j2", f"Jämförelser {year}", year=year)
+    out += catalogue(renderer)
     out.append(Page(OPEN_DATA, "Öppna data", None, partial(_open_data_source, renderer)))
+    return out
+
+
+def _themes(entries: list[catalog.Entry]) -> list[str]:
+    return sorted({t for e in entries for t in e.teman}, key=lambda t: catalog.theme_label(t).casefold())
+
+
+def catalogue(renderer: Renderer) -> list[Page]:
+    """The insatskatalog. Beyond split.MAX_ROWS['catalogue'] insatser it is split by län: the catalogue page keeps
+    the filters, which search the open-data file insatskatalog.csv (fetched when a filter is chosen), and links to
+    a page per län with its insatser, its own filters and its lists per theme."""
+    model = renderer.ctx.model
+    entries = catalog.entries(model)
+    if len(entries) <= split.MAX_ROWS["catalogue"]:
+        return [renderer._render(CATALOGUE, "insatskatalog.html.j2", "Insatskatalog", None, entries=entries,
+                                 rows=entries, themes=_themes(entries), remote=False, parts=(), part=None)]
+    parts = split.grouped(entries, lambda e: split.lan_of(model.forbund[e.forbund].data), lambda e: 1,
+                          split.MAX_ROWS["catalogue"])
+    listed = [(split.part_src(CATALOGUE, p), p) for p in parts]
+    out = [renderer._render(CATALOGUE, "insatskatalog.html.j2", "Insatskatalog", None, entries=entries, rows=(),
+                            themes=_themes(entries), remote=True, parts=listed, part=None)]
+    for src, p in listed:
+        rows = list(p.items)
+        out.append(renderer._render(src, "insatskatalog.html.j2", f"Insatskatalog: {p.label}", None, entries=rows,
+                                    rows=rows, themes=_themes(rows), remote=False, parts=listed, part=p))
     return out
 
 

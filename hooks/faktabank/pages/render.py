@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
@@ -19,11 +19,11 @@ from faktabank.derive.compare import EQUITY_CEILING
 from faktabank.derive.roles import AUDIT_FUNCTION, BOARD_ROLE, MEDVERKAN, Roles, roles_of
 from faktabank.export import opendata
 from faktabank.model import Model, Organisation, Report
-from faktabank.pages import publish
+from faktabank.pages import publish, split
 from faktabank.pages.comparecells import value_text
 from faktabank.pages.page import Page
 from faktabank.text import formatting
-from faktabank.text.links import Linker, src_uri
+from faktabank.text.links import Linker, org_part_src, src_uri
 from faktabank.text.markdownfields import markdown_html, markdown_inline
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -116,11 +116,23 @@ def make_env(environment: type[Environment] = Environment, bytecode_cache: Bytec
         contribution_grid=figures.contribution_grid, heading_link=heading_link, EQUITY_CEILING=EQUITY_CEILING,
         DATA_COPY=DATA_COPY, DATA_INDEX=DATA_INDEX, insats_money=insatsmoney.overview,
         in_tkr=compare.in_tkr, BELOPP=frozenset(m.id for m in compare.METRICS if m.kind == "belopp"),  # shown in tkr
+        MAX_ROWS=split.MAX_ROWS,
     )
     for library, names in MACROS.items():  # the table macros, callable by name from every template
         module = env.get_template(library).module
         env.globals.update({name: getattr(module, name) for name in names})
     return env
+
+
+@dataclass(frozen=True)
+class OrgPart:
+    """An organisation's roles in one förbund, when its roles are split by förbund (pages/split.py)."""
+
+    forbund: str
+    lan: str
+    roles: tuple
+    contributions: tuple
+    years: str
 
 
 @dataclass(frozen=True)
@@ -167,6 +179,8 @@ def build_context(model: Model, use_directory_urls: bool = True) -> Context:
 
 
 class Renderer:
+    comparison_plan: publish.ComparisonPlan  # set by publish.extend
+
     def __init__(self, model: Model, use_directory_urls: bool = True,
                  findings: Callable[[], tuple[reconcile.Finding, ...]] | None = None,
                  env: Environment | None = None) -> None:
@@ -175,6 +189,10 @@ class Renderer:
         self.findings = findings or partial(reconcile.reconcile, model)
         self.env = env or make_env()
         self.ctx = build_context(model, use_directory_urls)
+        # organisations with more roles than a page lists (split.MAX_ROWS): a summary and a page per förbund
+        self.org_parts: dict[str, frozenset[str]] = {
+            oid: frozenset(r.forbund for r in roles) for oid, roles in self.ctx.roles.by_org.items()
+            if len(roles) > split.MAX_ROWS["roles"] and oid in model.organisations}
         publish.extend(self)
         for name in self.env.list_templates():  # compiled once here, not once in each worker process
             self.env.get_template(name)
@@ -185,7 +203,7 @@ class Renderer:
         return Page(src, title, edit_path, partial(self._source, src, template, title, edit_path, values), group)
 
     def _source(self, src: str, template: str, title: str, edit_path: str | None, values: dict[str, Any]) -> str:
-        link = Linker(self.ctx.model, src, self.ctx.use_directory_urls)
+        link = Linker(self.ctx.model, src, self.ctx.use_directory_urls, self.org_parts)
         context = dict(m=self.ctx.model, ctx=self.ctx, link=link, title=title, edit_path=edit_path, **values)
         html = self.env.get_template(template).render(context)
         if self.ctx.model.edition == "internal" and template not in NAMES_ITS_FILE:
@@ -198,6 +216,84 @@ class Renderer:
         (opendata.write); otherwise they are made in memory (opendata.published)."""
         return opendata.published(self.ctx.model)
 
+    def _index(self, kind: str, title: str, rows: list, label: Callable[[Any], str]) -> list[Page]:
+        """An index page (its template: '<kind>_index.html.j2'); beyond split.MAX_ROWS rows, a summary of parts."""
+        src, template = src_uri(kind), f"{kind}_index.html.j2"
+        limit = split.MAX_ROWS["index"]
+        parts = split.pages_of(rows, limit, label)
+        common = {"index_src": src, "index_title": title, "max_rows": limit}
+        if len(parts) == 1:
+            return [self._render(src, template, title, None, rows=rows, parts=(), part=None, **common)]
+        listed = [(split.part_src(src, p), p) for p in parts]
+        return [self._render(src, template, title, None, rows=(), parts=listed, part=None, **common),
+                *(self._render(part_src, template, f"{title}: {p.label}", None, rows=p.items, parts=listed, part=p,
+                               **common) for part_src, p in listed)]
+
+    def _split_organisation(self, o: Organisation, contributions: list[figures.Contribution]) -> list[Page]:
+        """An organisation with roles in more förbund and years than a page lists: a summary (roles counted by
+        förbund, län, kind and year) and one page per förbund with the roles and the contributions there."""
+        m = self.ctx.model
+        roles = self.ctx.roles.by_org[o.id]
+        by_forbund: dict[str, list] = defaultdict(list)
+        for r in roles:
+            by_forbund[r.forbund].append(r)
+        paid: dict[str, list[figures.Contribution]] = defaultdict(list)
+        for c in contributions:
+            paid[m.reports[c.fact.report].forbund].append(c)
+        forbund = sorted(by_forbund, key=lambda fid: (split.lan_of(m.forbund[fid].data).casefold(),
+                                                      m.forbund[fid].kortnamn.casefold()))
+        parts = []
+        for fid in forbund:
+            years = sorted({r.year for r in by_forbund[fid]})
+            parts.append(OrgPart(fid, split.lan_of(m.forbund[fid].data), tuple(by_forbund[fid]), tuple(paid.get(fid, ())),
+                                 str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"))
+        by_lan: dict[str, list[OrgPart]] = defaultdict(list)
+        for part in parts:
+            by_lan[part.lan].append(part)
+        kinds: dict[str, list] = defaultdict(list)
+        years: dict[int, list] = defaultdict(list)
+        for r in roles:
+            kinds[r.role].append(r)
+            years[r.year].append(r)
+        out = [self._render(
+            src_uri("organisation", o.id), "organisation_sammanfattning.html.j2", o.namn, o.source.file, o=o,
+            roles=roles, parts=parts, contributions=contributions,
+            by_lan=[(lan, [p.forbund for p in group], sum(len(p.roles) for p in group)) for lan, group in by_lan.items()],
+            by_kind=sorted(((kind, len(rs), len({r.forbund for r in rs})) for kind, rs in kinds.items()),
+                           key=lambda k: (-k[1], k[0])),
+            by_year=[(year, len(rs), len({r.forbund for r in rs})) for year, rs in sorted(years.items())])]
+        for part in parts:
+            f = m.forbund[part.forbund]
+            out.append(self._render(org_part_src(o.id, f.id), "organisation_forbund.html.j2", f"{o.namn} i {f.kortnamn}",
+                                    o.source.file, f.id, o=o, f=f, roles=part.roles, contributions=part.contributions))
+        return out
+
+    def _indicator(self, number: int) -> list[Page]:
+        """An indicator's page; beyond split.MAX_ROWS['results'] results, a summary and a page per län with the
+        results of its förbund and the measures their reports give."""
+        m = self.ctx.model
+        indicators = publish.indicators
+        results, measures = indicators.results(m, number), indicators.measures(m, number)
+        src, title = src_uri("indikator", number), f"Indikator {number}"
+        if len(results) <= split.MAX_ROWS["results"]:
+            return [self._render(src, "indikator.html.j2", title, None, number=number, measures=measures,
+                                 results=results, parts=(), part=None)]
+        count: dict[str, int] = defaultdict(int)
+        for x in results:
+            count[x.forbund] += 1
+        parts = split.grouped(count, lambda fid: split.lan_of(m.forbund[fid].data), lambda fid: count[fid],
+                              split.MAX_ROWS["results"])
+        listed = [(split.part_src(src, p), p) for p in parts]
+        out = [self._render(src, "indikator.html.j2", title, None, number=number, measures=measures, results=results,
+                            parts=listed, part=None)]
+        for part_src, p in listed:
+            mine = {r.id for r in m.reports.values() if r.forbund in p.items}
+            part_measures = [replace(x, reports=tuple(r for r in x.reports if r in mine)) for x in measures]
+            out.append(self._render(part_src, "indikator.html.j2", f"{title}: {p.label}", None, number=number,
+                                    measures=[x for x in part_measures if x.reports],
+                                    results=[x for x in results if x.forbund in p.items], parts=listed, part=p))
+        return out
+
     def pages(self) -> list[Page]:
         m = self.ctx.model
         findings = self.findings()  # disagreements in the sources: listed, never a build failure
@@ -205,10 +301,13 @@ class Renderer:
         out = [
             self._render("index.md", "start.html.j2", "Finsam faktabank", None),
             self._render(src_uri("forbund"), "forbund_index.html.j2", "Förbund", None),
-            self._render(src_uri("rapport"), "rapport_index.html.j2", "Rapporter", None),
-            self._render(src_uri("insats"), "insats_index.html.j2", "Insatser", None),
-            self._render(src_uri("organisation"), "organisation_index.html.j2", "Organisationer", None),
-            self._render(src_uri("person"), "person_index.html.j2", "Personer", None),
+            *self._index("rapport", "Rapporter", list(reversed(sorted(m.reports.values(), key=lambda r: r.till))),
+                         lambda r: f"{m.forbund[r.forbund].kortnamn} {r.year}"),
+            *self._index("insats", "Insatser", sorted(m.insatser.values(), key=lambda i: (i.forbund.lower(), i.namn.lower())),
+                         lambda i: f"{m.forbund[i.forbund].kortnamn}: {i.namn}"),
+            *self._index("organisation", "Organisationer", sorted(m.organisations.values(), key=lambda o: o.namn.lower()),
+                         lambda o: o.namn),
+            *self._index("person", "Personer", sorted(m.persons.values(), key=lambda p: p.namn.lower()), lambda p: p.namn),
             self._render(src_uri("indikator"), "indikator_index.html.j2", "Indikatorer", None),
             self._render("ordlista.md", "ordlista.html.j2", "Ordlista", "data/ordlista.yaml"),
             self._render("datakvalitet.md", "datakvalitet.html.j2", "Datakvalitet", None, findings=findings,
@@ -235,14 +334,16 @@ class Renderer:
         for i in m.insatser.values():
             out.append(self._render(src_uri("insats", i.id), "insats.html.j2", i.namn, i.source.file, i.forbund, i=i))
         for o in m.organisations.values():
-            out.append(self._render(src_uri("organisation", o.id), "organisation.html.j2", o.namn, o.source.file, o=o,
-                                    contributions=of_party.get(o.id, [])))
+            if o.id in self.org_parts:
+                out += self._split_organisation(o, of_party.get(o.id, []))
+            else:
+                out.append(self._render(src_uri("organisation", o.id), "organisation.html.j2", o.namn, o.source.file,
+                                        o=o, contributions=of_party.get(o.id, [])))
         for p in m.persons.values():
             roles = self.ctx.roles.by_person.get(p.id)
             out.append(self._render(src_uri("person", p.id), "person.html.j2", p.namn, p.source.file,
                                     roles[0].forbund if roles else None, p=p))
         for number in publish.indicators.NUMBERS:  # all sixteen, with or without results
-            out.append(self._render(src_uri("indikator", number), "indikator.html.j2", f"Indikator {number}", None,
-                                    number=number))
+            out += self._indicator(number)
         out += publish.pages(self)  # Jämförelser, Insatskatalog, Öppna data
         return out

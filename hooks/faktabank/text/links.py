@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from markupsafe import Markup, escape
@@ -25,6 +26,11 @@ def src_uri(kind: str, entity_id: str | int | None = None) -> str:
     """The docs path of an entity's page (or of a section index when entity_id is None)."""
     section = SECTIONS[kind]
     return f"{section}/index.md" if entity_id is None else f"{section}/{entity_id}.md"
+
+
+def org_part_src(oid: str, fid: str) -> str:
+    """The page of an organisation's roles in one förbund, when its roles are split by förbund (pages/split.py)."""
+    return f"{SECTIONS['organisation']}/{oid}/{fid}.md"
 
 
 def page_url(src: str, use_directory_urls: bool = True) -> str:
@@ -57,6 +63,8 @@ class Linker:
     model: Model
     here: str
     use_directory_urls: bool = True
+    # organisation → the förbund whose roles have a page of their own (org_part_src): its roles split by förbund
+    org_parts: Mapping[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)
 
     @cached_property
     def _here_dir(self) -> str:
@@ -97,6 +105,13 @@ class Linker:
         if oid in self.model.forbund:
             return self.forbund(oid)
         return self._a(self.to("organisation", oid), self.model.organisations[oid].namn)
+
+    def org_in(self, oid: str, fid: str, anchor: str = "roller") -> str:
+        """The link to an organisation's roles in one förbund: the page that holds them, whether the
+        organisation's page lists every role or its roles are split by förbund."""
+        if fid in self.org_parts.get(oid, ()):
+            return self.url(org_part_src(oid, fid), anchor)
+        return self.to("organisation", oid, anchor)
 
     def orgs(self, oids: tuple[str, ...] | list[str]) -> Markup:
         return Markup(", ").join(self.org(o) for o in oids)

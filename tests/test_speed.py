@@ -57,7 +57,7 @@ def test_internal_edition_is_the_same_both_ways(tmp_path: Path) -> None:
 
 
 def test_national_slice_is_the_same_both_ways(tmp_path: Path) -> None:
-    """Enough data files (over loader.PARALLEL_FROM) that data/ is read by two processes on the fast path."""
+    """Enough data files (over speed.reading.PARALLEL_FROM) that data/ is read by two processes on the fast path."""
     data = tmp_path / "national"
     generate(data, forbund=12, years=18)
     assert len(list((data / "data").rglob("*.yaml"))) > 200
@@ -162,3 +162,27 @@ def test_a_generated_page_title_is_escaped_html_text(tmp_path: Path) -> None:
     page = MkPage(None, File("a.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True), {})
     apply(made, page)
     assert page.meta["title"] == "Team &lt;b&gt; &amp; co"
+
+
+def test_a_rebuild_reads_only_the_files_that_changed(tmp_path: Path) -> None:
+    """Under `mkdocs serve` the speed layer reads again only the files whose size, time or inode changed; the
+    model is the same as one read from scratch."""
+    from faktabank.load.loader import build
+    from faktabank.speed.reading import Unchanged
+
+    project = make_project(tmp_path, ROOT / "data")
+    calls: list[str] = []
+    cache = Unchanged(parallel=False)
+
+    def counted(files, each):
+        return cache(files, lambda file: (calls.append(file.name), each(file))[1])
+
+    first = build(project, read_all=counted)
+    assert len(calls) == len(first.files)
+    calls.clear()
+    persons = project / "data" / "personer.yaml"
+    persons.write_text(persons.read_text(encoding="utf-8").replace("namn: Anna", "namn: Annas", 1), encoding="utf-8")
+    second = build(project, read_all=counted)
+    assert calls == ["personer.yaml"]
+    assert second == build(project)  # as read from scratch
+    assert second != first

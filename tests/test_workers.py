@@ -287,7 +287,6 @@ def test_data_read_in_two_processes_is_read_as_in_one(tmp_path: Path, monkeypatc
     (project / "data" / "anteckning.txt").write_text("inte data\n", encoding="utf-8")
     (project / "data" / "insatser" / "fel.yaml").write_text("insatser: 3\n", encoding="utf-8")
     serial = loader.read_documents(project)
-    monkeypatch.setattr(loader, "PARALLEL_FROM", 2)
     parallel = loader.read_documents(project, workers.split_work)
     assert [d.path for _, d in serial[0]] == [d.path for _, d in parallel[0]]
     assert [d.data for _, d in serial[0]] == [d.data for _, d in parallel[0]]

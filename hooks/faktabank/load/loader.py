@@ -64,7 +64,6 @@ def kind_of(rel: str) -> str | None:
     return None
 
 
-PARALLEL_FROM = 200  # data files: from this many, they are parsed in two processes
 _Read = tuple[tuple[str, Document] | None, list[Problem]]
 
 
@@ -101,7 +100,7 @@ def read_documents(root: Path, read_all: ReadAll | None = None,
                    select: Select | None = None) -> tuple[list[tuple[str, Document]], list[Problem]]:
     """Parse and schema-check every data file. Returns documents and all problems found, in file order.
 
-    `read_all` reads the files (by default one after the other); it is used only from PARALLEL_FROM files on.
+    `read_all` reads the files (by default one after the other; the speed layer hands in faster ways).
     `select`: which files are read (all by default)."""
     data_dir = root / "data"
     if not data_dir.is_dir():
@@ -110,8 +109,7 @@ def read_documents(root: Path, read_all: ReadAll | None = None,
     if select is not None:
         files = [file for file in files if select(file.relative_to(root).as_posix())]
     each = partial(_read, root)
-    many = read_all is not None and len(files) >= PARALLEL_FROM
-    read = read_all(files, each) if many and read_all else [each(file) for file in files]
+    read = read_all(files, each) if read_all is not None else [each(file) for file in files]
     docs = [doc for doc, _ in read if doc is not None]
     problems += [problem for _, found in read for problem in found]
     return docs, problems

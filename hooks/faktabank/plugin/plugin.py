@@ -54,9 +54,9 @@ from faktabank.pages.page import Page
 from faktabank.pages.render import DATA_COPY, HeadingLink, Renderer, make_env
 from faktabank.plugin import content
 from faktabank.plugin.config import FaktabankConfig
-from faktabank.speed import privacyscan, switch
+from faktabank.speed import privacyscan, reading, switch
 from faktabank.speed.compiled import COMPILED
-from faktabank.speed.workers import Background, Workers, main_share, split_work
+from faktabank.speed.workers import Background, Workers, main_share
 
 log = logging.getLogger("mkdocs.plugins.faktabank")
 # The speed layer's notice goes to a logger outside MkDocs' tree: printed, but not a warning that fails --strict
@@ -86,6 +86,7 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
         self.premade: dict[str, content.Made] = {}  # speed: pages made while on_files waited for the open data
         self.gc_thresholds = gc.get_threshold()
         self.problems: list[Problem] = []  # under `mkdocs serve`: the data's problems, shown in the browser
+        self.unchanged: reading.Unchanged | None = None  # speed, under `mkdocs serve`: documents read last time
 
     # --- configuration and data -------------------------------------------------------------------------------
 
@@ -141,7 +142,12 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
             gc.unfreeze()
             gc.disable()
         try:
-            model = build(root, options, split_work if parallel else None)
+            if self.command == "serve":  # a rebuild reads only the files that changed (the cache lives on the plugin)
+                self.unchanged = self.unchanged or reading.Unchanged(parallel)
+                reader = self.unchanged
+            else:
+                reader = partial(reading.read_all, parallel=parallel)
+            model = build(root, options, reader if self.speed.on else None)
             if self.speed.on:
                 gc.freeze()
                 gc.set_threshold(self.gc_thresholds[0], self.gc_thresholds[1], 1 << 30)

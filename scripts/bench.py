@@ -99,6 +99,7 @@ TARGETS = (
     Target("slowest_load_s", "Laddtid, de fem tyngsta sidorna (375 px, CPU 4× långsammare)", MAX_LOAD_S, "s"),
     Target("real_wall_s", "Byggtid, de riktiga data", 5, "s"),
     Target("serve_rebuild_s", "make serve: ändring i data/ till ny sida", 3, "s"),
+    Target("serve_forbund_rebuild_s", "make serve FORBUND=…, hela landet i data/: ändring till ny sida", 3, "s"),
 )
 
 
@@ -248,19 +249,30 @@ def _get(port: int, path: str) -> tuple[int, str]:
         conn.close()
 
 
-def measure_serve(project: Path, site: Path, log: Path, timeout: float = 120) -> float:
-    """Seconds from saving an edit to data/personer.yaml until `mkdocs serve` serves the changed person page."""
-    person = sorted(p.parent.name for p in (site / "personer").glob("*/index.html"))[0]
+def measure_serve(project: Path, site: Path | None, log: Path, timeout: float = 120, forbund: str | None = None) -> float:
+    """Seconds from saving an edit to data/personer.yaml until `mkdocs serve` serves the changed person page.
+    `forbund`: `make serve FORBUND=<id>`, a preview of one förbund (a person on its board is edited)."""
     registry = project / "data" / "personer.yaml"
     text = registry.read_text(encoding="utf-8")
-    name_at = text.index("namn: ", text.index(f"id: {person}\n")) + len("namn: ")
-    line_end = text.index("\n", name_at)
-    edited = text[:line_end] + " Mätning" + text[line_end:]
+    if forbund is None:
+        assert site is not None
+        person = sorted(p.parent.name for p in (site / "personer").glob("*/index.html"))[0]
+    else:
+        report = sorted((project / "data" / "rapporter").glob(f"{forbund}-*.yaml"))[-1]
+        found = re.search(r"person: ([a-z0-9-]+)", report.read_text(encoding="utf-8"))
+        assert found, report
+        person = found.group(1)
+    entry = re.search(rf"id: {re.escape(person)}[,\n]", text)
+    assert entry, person
+    name_at = text.index("namn: ", entry.end()) + len("namn: ")
+    name_end = min(i for i in (text.find("\n", name_at), text.find("}", name_at)) if i >= 0)  # block or flow style
+    edited = text[:name_end] + " Mätning" + text[name_end:]
     port = _free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f",
                str(project / "mkdocs.yml")]
+    env = environment(FAKTABANK_FORBUND=forbund) if forbund else environment()
     with log.open("w", encoding="utf-8") as out:
-        proc = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=environment())
+        proc = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
         try:
             deadline = time.monotonic() + timeout
             while _get(port, f"/personer/{person}/")[0] != 200:
@@ -359,6 +371,11 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
         if not args.no_serve:
             say("Mäter make serve: ändring i data/ …", flush=True)
             results["serve_rebuild_s"] = measure_serve(real_project, work / "s-real", work / "serve.log")
+            say("Mäter make serve FORBUND=… med det nationella materialet i data/ …", flush=True)
+            preview = sorted(p.stem for p in (work / "full" / "data" / "forbund").glob("*.yaml"))[0]
+            results["serve_forbund_rebuild_s"] = measure_serve(work / "p-full", None, work / "serve-forbund.log",
+                                                               forbund=preview)
+            results["serve_forbund"] = preview
     results["targets"] = {t.key: {"label": t.label, "value": results[t.key], "limit": t.limit, "unit": t.unit,
                                   "at_most": t.at_most, "met": t.met(float(results[t.key]))}
                           for t in TARGETS if t.key in results}

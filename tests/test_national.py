@@ -91,5 +91,6 @@ def test_benchmark_prints_table_and_writes_results(tmp_path: Path) -> None:
     assert data["floor_pages"] == data["pages"]  # the floor builds exactly as many pages
     assert data["small_pages"] < data["pages"]
     assert data["serve_rebuild_s"] > 0 and data["real_pages"] > 0
+    assert data["serve_forbund_rebuild_s"] > 0 and data["serve_forbund"]  # make serve FORBUND= on the generated set
     assert set(data["targets"]) >= {"wall_s", "ratio_per_page", "search_index_mb", "serve_rebuild_s"}
     assert not (tmp_path / "bench-results.json").exists()  # --json decides where the results go

@@ -124,3 +124,12 @@ def test_money_that_is_not_the_forbunds_own_is_labelled_on_the_insats_page(built
             "index.html").read_text(encoding="utf-8")
     assert re.search(r'class="fb-inputs fb-not-own"><a href="[^"]*europeiska-socialfonden/">Europeiska socialfonden</a>: '
                      r"medel till hela det gemensamma projektet", text)
+
+
+def test_the_catalogue_names_a_half_year_by_its_period(built_site: Path) -> None:
+    """An insats that only the delårsrapport describes is listed with "januari–juni 2019", never as the year."""
+    text = (built_site / "insatskatalog" / "index.html").read_text(encoding="utf-8")
+    rows = [row for row in re.findall(r"<tr [^>]*data-forbund=\"vastra-malardalen\".*?</tr>", text, re.S)]
+    assert rows
+    for row in rows:
+        assert re.search(r"<td data-sort=\"2019\">januari–juni 2019</td>", row), row[:200]

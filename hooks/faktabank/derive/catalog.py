@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from faktabank.model import Model
+from faktabank.text.formatting import report_period
 
 THEMES = {
     "psykisk-halsa": "Psykisk hälsa", "unga": "Unga", "socialt-foretagande": "Socialt företagande",
@@ -70,6 +71,17 @@ class Entry:
     years: tuple[int, ...]
     reports: tuple[str, ...]
     beskrivning: str | None
+    periods: tuple[str, ...] = ()  # the years as a reader names them: "januari–juni 2019" for a delårsrapport
+
+
+def _periods(model: Model, report_ids: list[str], years: set[int]) -> tuple[str, ...]:
+    """An insats's years for the reader: a year that only a delårsrapport gives is named by its period."""
+    whole = {model.reports[rid].year for rid in report_ids if not model.reports[rid].partial}
+    named = {y: str(y) for y in years if y in whole or all(model.reports[rid].year != y for rid in report_ids)}
+    for rid in report_ids:
+        r = model.reports[rid]
+        named.setdefault(r.year, report_period(r))
+    return tuple(named[y] for y in sorted(named))
 
 
 def entries(model: Model) -> list[Entry]:
@@ -97,5 +109,6 @@ def entries(model: Model) -> list[Entry]:
         for i in model.insatser_of(fid):
             out.append(Entry(i.id, fid, i.namn, i.projektnummer, i.typ, i.teman, target_groups(groups[i.id]),
                              groups[i.id][-1] if groups[i.id] else None, tuple(owners[i.id]),
-                             tuple(sorted(years[i.id])), tuple(reports[i.id]), i.beskrivning))
+                             tuple(sorted(years[i.id])), tuple(reports[i.id]), i.beskrivning,
+                             _periods(model, reports[i.id], years[i.id])))
     return out

@@ -244,7 +244,7 @@ def test_vastra_malardalen_insats_pages_show_money_and_outcome(built_site: Path,
     granted = re.search(r"^Medel från förbundet\t\D*?(\d{1,3}(?: \d{3})+) ?kr", block, re.M)
     spent = re.search(r"^Utfall\tUtfall t\.o\.m\.? ?190630 = (\d{1,3}(?: \d{3})+) kr", block, re.M)
     assert granted, heading
-    money = _cells(_table(built_site, f"insatser/vastra-malardalen-{slug}/", "Ekonomi 2019"))
+    money = _cells(_table(built_site, f"insatser/vastra-malardalen-{slug}/", "Ekonomi januari–juni 2019"))
     assert f"{granted.group(1)} kr" in money, (heading, money)
     if spent:
         assert f"{spent.group(1)} kr" in money, (heading, money)

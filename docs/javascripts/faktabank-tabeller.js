@@ -96,8 +96,24 @@
     });
   }
 
+  /* A hand-written Markdown table wider than the page scrolls in the box Material's script wraps it in
+     (.md-typeset__scrollwrap): that box becomes a named, keyboard-focusable region, as the generated pages'
+     table boxes are (WCAG 2.1.1). */
+  function scrollRegions() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (box) {
+      if (box.hasAttribute("tabindex") || box.scrollWidth <= box.clientWidth) {
+        return;
+      }
+      var caption = box.querySelector("caption");
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", caption ? caption.textContent.replace(/\s+/g, " ").trim() : "Tabell");
+    });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("table.fb-sortable"), enhance);
+    scrollRegions();
   }
 
   window.faktabankSwedishNumber = swedishNumber;

@@ -4,35 +4,18 @@ is mended, the pages come back, and a new error shows again."""
 
 from __future__ import annotations
 
-import http.client
 import os
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from conftest import make_project
+from conftest import ROOT, make_project
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench import _free_port, _get  # the benchmark's own serve measurement uses the same two helpers
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "data"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(port: int, path: str) -> tuple[int, str]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        return response.status, response.read().decode("utf-8", "replace")
-    except OSError:
-        return 0, ""
-    finally:
-        conn.close()
 
 
 def _wait_for(port: int, path: str, text: str, proc: subprocess.Popen, log: Path, timeout: float = 90) -> str:

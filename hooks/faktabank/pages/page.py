@@ -10,7 +10,7 @@ from dataclasses import dataclass
 class Page:
     """A generated page: its docs path, its title, the data file it comes from and how to make its source.
 
-    The Markdown source is made each time `content` is read and never kept: at
+    The HTML is made each time `content` is read and never kept: at
     national scale the pages' sources are hundreds of megabytes, so the hook renders a page just before
     MkDocs writes it, and the text is gone again once it is written.
     """

@@ -182,15 +182,10 @@ PDF_LINES = [
 ]
 
 
-def write_pdf(path: Path, lines: list[str] | None, drawing_only: bool = False) -> Path:
-    """A minimal PDF: the lines in Courier as a text layer, or only a grey box (no text, like a scan)."""
-    def esc(text: str) -> bytes:
-        return text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-
-    content = b"0.5 g 72 72 400 600 re f" if drawing_only else b"BT /F1 9 Tf 11 TL 36 800 Td " + b" ".join(
-        b"(" + esc(line) + b") Tj T*" for line in lines or []) + b" ET"
+def _one_page_pdf(path: Path, content: bytes, font: bytes) -> Path:
+    """A one-page PDF with `content` as its page's drawing operators, in a standard font (no font file needed)."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /" + font + b" /Encoding /WinAnsiEncoding >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
                b" /Contents 5 0 R >>",
                b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream"]
@@ -205,6 +200,16 @@ def write_pdf(path: Path, lines: list[str] | None, drawing_only: bool = False) -
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(bytes(out))
     return path
+
+
+def write_pdf(path: Path, lines: list[str] | None, drawing_only: bool = False) -> Path:
+    """A minimal PDF: the lines in Courier as a text layer, or only a grey box (no text, like a scan)."""
+    def esc(text: str) -> bytes:
+        return text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+    content = b"0.5 g 72 72 400 600 re f" if drawing_only else b"BT /F1 9 Tf 11 TL 36 800 Td " + b" ".join(
+        b"(" + esc(line) + b") Tj T*" for line in lines or []) + b" ET"
+    return _one_page_pdf(path, content, b"Courier")
 
 
 def test_a_pdf_report_through_its_text_layer(tmp_path: Path) -> None:
@@ -377,22 +382,7 @@ def write_positioned_pdf(path: Path, head: list[str], rows: list[tuple[str, list
                 put(edge - sum(widths.get(c, 556) for c in text) / 100, text)
         y -= 14
     content = b"\n".join(ops)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
-               b" /Contents 5 0 R >>",
-               b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    path.write_bytes(bytes(out))
-    return path
+    return _one_page_pdf(path, content, b"Helvetica")
 
 
 def test_a_pdf_with_cells_placed_one_by_one(tmp_path: Path) -> None:

@@ -249,6 +249,16 @@ def _get(port: int, path: str) -> tuple[int, str]:
         conn.close()
 
 
+def stop(proc: subprocess.Popen) -> None:
+    """End a server process: politely, then for good."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def measure_serve(project: Path, site: Path | None, log: Path, timeout: float = 120, forbund: str | None = None) -> float:
     """Seconds from saving an edit to data/personer.yaml until `mkdocs serve` serves the changed person page.
     `forbund`: `make serve FORBUND=<id>`, a preview of one förbund (a person on its board is edited)."""
@@ -288,12 +298,7 @@ def measure_serve(project: Path, site: Path | None, log: Path, timeout: float = 
                 time.sleep(0.05)
             return round(time.perf_counter() - start, 2)
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
 
 
 # --- the run ----------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 from conftest import ROOT, make_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from bench import _free_port, _get  # the benchmark's own serve measurement uses the same two helpers
+from bench import _free_port, _get, stop  # the benchmark's own serve measurement uses the same helpers
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal" / "data"
 
@@ -57,9 +57,4 @@ def test_a_data_error_is_shown_in_the_browser_and_goes_away_when_mended(tmp_path
         persons.write_text(broken, encoding="utf-8")  # broken again while the server runs
         assert "data/personer.yaml:" in _wait_for(port, "/", "fel-lista", proc, log)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)

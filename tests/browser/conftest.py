@@ -7,10 +7,7 @@ downloads a browser. Every page a test opens records the requests it makes: anyt
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,28 +16,16 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from browser.browserkit import DESKTOP
 
-CHROMIUM = Path(os.environ.get("FAKTABANK_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+# One place for how Chromium is started and how a site is served: scripts/pageweight.py (make bench uses it too).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from pageweight import CHROMIUM, CHROMIUM_ARGS, served
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site over HTTP on a free port of 127.0.0.1, served from a thread."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with served(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

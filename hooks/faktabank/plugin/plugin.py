@@ -136,11 +136,12 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
     def _model_and_pages(self, root: Path, config: MkDocsConfig, options: Options) -> tuple[Model, Renderer, list[Page]]:
         """Load and model data/, derive what the pages need, start writing the open data, plan the pages."""
         parallel = self.speed.on and content.worker_count() > 0
-        if self.speed.on:
-            # The model and the pages are millions of objects that hold no reference cycles: the cycle collector
-            # is paused while they are built and then moved out of its way (gc.freeze).
-            gc.unfreeze()
-            gc.disable()
+        # The model and the pages are millions of objects that hold no reference cycles: the cycle collector is
+        # paused while they are built and then moved out of its way (gc.freeze). Both ways of building do this:
+        # it changes when memory is scanned, never what a page holds, and without it the collector's full scans
+        # of the model cost a sixth of the national build (docs/prestanda.md).
+        gc.unfreeze()
+        gc.disable()
         try:
             if self.command == "serve":  # a rebuild reads only the files that changed (the cache lives on the plugin)
                 self.unchanged = self.unchanged or reading.Unchanged(parallel)
@@ -148,10 +149,9 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
             else:
                 reader = partial(reading.read_all, parallel=parallel)
             model = build(root, options, reader if self.speed.on else None)
-            if self.speed.on:
-                gc.freeze()
-                gc.set_threshold(self.gc_thresholds[0], self.gc_thresholds[1], 1 << 30)
-                gc.enable()
+            gc.freeze()
+            gc.set_threshold(self.gc_thresholds[0], self.gc_thresholds[1], 1 << 30)
+            gc.enable()
             self._remove_data_folder()
             self.data_folder = Path(tempfile.mkdtemp(prefix="faktabank-data-"))
             findings = Background(reconcile.reconcile, model) if parallel else None
@@ -171,8 +171,7 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
         finally:
             gc.set_threshold(*self.gc_thresholds)
             gc.enable()
-        if self.speed.on:
-            gc.freeze()
+        gc.freeze()
         return model, renderer, pages
 
     def _serve_problems(self, error: DataError, config: MkDocsConfig) -> MkDocsConfig:

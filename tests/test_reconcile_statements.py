@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_reconcile_checks import REPORT, edit, found, only, values
 
 from conftest import ROOT
 from faktabank.derive.reconcile import reconcile, text_findings
 from faktabank.derive.statedfigures import share_agrees
 from faktabank.load.errors import DataError
 from faktabank.load.loader import build
-from test_reconcile_checks import REPORT, edit, found, only, values
 
 PARTICIPANTS = "      totalt: 36\n      kvinnor: 23\n      man: 13\n"
 
@@ -91,7 +91,8 @@ def test_a_total_in_a_distribution_of_participants(minimal_project: Path) -> Non
 
 
 SUM_IN_TEXT = """nyckeltal:
-  - {nyckel: avslutade, etikett: Avslutade till resultat, varde: 17, enhet: antal, ar: 2020, avsnitt: "1.5", summerar: [till-arbete, till-studier]}
+  - {nyckel: avslutade, etikett: Avslutade till resultat, varde: 17, enhet: antal, ar: 2020, avsnitt: "1.5",
+     summerar: [till-arbete, till-studier]}
   - {nyckel: till-arbete, etikett: Därav till arbete, varde: 12, enhet: antal, ar: 2020, avsnitt: "1.5"}
   - {nyckel: till-studier, etikett: Därav till studier, varde: 5, enhet: antal, ar: 2020, avsnitt: "1.5"}
 tabeller:

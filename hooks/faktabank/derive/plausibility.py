@@ -45,7 +45,7 @@ def _name(model: Model, insats: Mapping[str, Any]) -> str:
 def _count(model: Model, report: Report, insats: Mapping[str, Any], what: str, value: int, column: str = "") -> Figure:
     name = _name(model, insats)
     return Figure(value, "antal", value, report.id, "insatser", f"insats-{insats['insats']}",
-                  f"Insatsen {name}", what, column or str(report.year), report.year)
+                  f"Insatsen {name} ({insats['avsnitt']})", what, column or str(report.year), report.year)
 
 
 def check_participants(model: Model, report: Report) -> Iterator[Finding]:

@@ -142,6 +142,14 @@ def test_a_signatory_in_another_role_than_the_board_gives(minimal_project: Path)
     assert reconcile(model) == ()  # names are not numeric findings
 
 
+def test_a_report_decided_in_the_next_mandate_period_is_signed_by_the_next_board(minimal_project: Path) -> None:
+    edit(minimal_project, "insatser:\n", SIGNED.replace("{person: bo-prov, titel: Ersättare}",
+                                                        "{person: bo-prov, titel: Vice ordförande}"))
+    assert len(text_findings(build(minimal_project))) == 1  # decided 2021-03-01: the period 2019–2022, as 2020
+    edit(minimal_project, "  datum: 2021-03-01\n", "  datum: 2023-03-01\n")
+    assert text_findings(build(minimal_project)) == ()  # the board of 2023–2026 signs; not compared with 2020's
+
+
 def test_a_signatory_not_on_the_board_and_a_second_chair(minimal_project: Path) -> None:
     edit(minimal_project, "insatser:\n", SIGNED.replace("{person: bo-prov, titel: Ersättare}",
                                                         "{person: bo-prov, titel: Ordförande}"))

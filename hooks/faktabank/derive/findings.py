@@ -88,7 +88,8 @@ TEXT_CHECKS = (
           "styrelsens sammansättning som rapporten redovisar den vid periodens slut: en undertecknare som inte finns "
           "i styrelsen, eller som undertecknar med en annan roll än styrelsen anger, listas med båda avsnitten. "
           "Underskrifterna är daterade efter perioden, så en skillnad kan bero på att styrelsen hunnit ändras; "
-          "rapporten säger inte det."),
+          "rapporten säger inte det. En rapport som beslutas under en ny mandatperiod (till exempel en rapport "
+          "för valåret 2014, beslutad 2015) undertecknas av den nya styrelsen och jämförs inte."),
 )
 CHECK_TITLE = {c.id: c.title for c in (*CHECKS, *TEXT_CHECKS)}
 

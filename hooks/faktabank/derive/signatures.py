@@ -4,7 +4,9 @@ with the board the report lists (`styrelse`) at the end of its period.
 A signatory whose title is a board role (ordförande, vice ordförande, ledamot, ersättare) and who is not on the
 board at the end of the period, or who signs in another role than the board gives, is a `TextFinding` with both
 statements and both sections. Signatures without a board title (auditors, staff, a missing title) are not
-compared. Nothing is corrected: the signatures and the board stay as the report prints them.
+compared. Nor is a report decided (`beslut.datum`) in a later mandate period than the one its period ends in:
+it is signed by the next board (a report for an election year is often decided after 1 January), which the
+report does not list. Nothing is corrected: the signatures and the board stay as the report prints them.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ TITLE_ROLE = {
 ROLE_NAME = {"ordforande": "ordförande", "vice-ordforande": "vice ordförande", "ledamot": "ledamot",
              "ersattare": "ersättare"}
 ONE_HOLDER = ("ordforande", "vice-ordforande")  # roles one person holds at a time
+FIRST_TERM = 2023  # mandate periods of four years begin on 1 January after an election: …, 2015, 2019, 2023, 2027
+
+
+def term(day: date) -> int:
+    """The first year of the mandate period a day falls in."""
+    return day.year - (day.year - FIRST_TERM) % 4
 
 
 def _day(value: str | None, default: str) -> date:
@@ -88,6 +96,9 @@ def check(model: Model, report: Report) -> Iterator[TextFinding]:
         return
     seats = _seats(report)
     end = _day(None, report.till)
+    decided = (report.data.get("beslut") or {}).get("datum")
+    if decided and term(date.fromisoformat(decided)) != term(end):  # signed by the next mandate period's board
+        return
     for post in signed.get("poster", ()):
         claimed = TITLE_ROLE.get(post["titel"].strip().lower())
         if claimed is None:

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import make_project, run_build
-from faktabank.derive.reconcile import reconcile
+from faktabank.derive.reconcile import reconcile, text_findings
 from faktabank.editor.carryover import carry_table
 from faktabank.editor.checkfile import PLACEHOLDER
 from faktabank.editor.ids import similarity, suggest
@@ -131,10 +131,13 @@ def test_check_file_prints_only_that_files_problems(project: Path) -> None:
     ok = faktabank(project, "check", "--file", "data/rapporter/vasterbergslagen-2023.yaml")
     assert ok.returncode == 0, ok.stderr
     assert "vasterbergslagen-2023.yaml är giltig" in ok.stdout
-    expected = [f for f in reconcile(build(ROOT, Options(edition="internal"))) if f.report == "vasterbergslagen-2023"]
-    assert expected, "the test needs a report with findings"
+    model = build(ROOT, Options(edition="internal"))
+    expected = [f for f in reconcile(model) if f.report == "vasterbergslagen-2023"]
+    names = [f for f in text_findings(model) if f.report == "vasterbergslagen-2023"]
+    assert expected and names, "the test needs a report with findings in figures and in names"
     warnings = [line for line in ok.stdout.splitlines() if line.startswith("varning:")]
-    assert len(warnings) == len(expected)
+    assert len(warnings) == len(expected) + len(names)
+    assert f"{len(names)} skillnader i namn och roller för Datakvalitet" in ok.stdout
     assert all(line.startswith("varning: data/rapporter/vasterbergslagen-2023.yaml:") for line in warnings)
     assert f"{len(expected)} avvikelser för Datakvalitet" in ok.stdout
     # the whole check still fails on them
@@ -178,12 +181,14 @@ def test_check_file_lists_placeholders_left_by_new(project: Path) -> None:
 def test_check_says_valid_but_lists_the_datakvalitet_findings() -> None:
     checked = faktabank(ROOT, "check")
     assert checked.returncode == 0, checked.stderr
-    findings = reconcile(build(ROOT))
-    assert findings
+    model = build(ROOT)
+    findings, names = reconcile(model), text_findings(model)
+    assert findings and names
     assert "data/ är giltig" in checked.stdout
     assert f"men siffrorna stämmer inte överallt: {len(findings)} avvikelser för Datakvalitet" in checked.stdout
+    assert f"och {len(names)} skillnader i namn och roller för Datakvalitet" in checked.stdout
     assert sum(line.startswith("varning:") and ": Datakvalitet, " in line for line in checked.stdout.splitlines()) \
-        == len(findings)
+        == len(findings) + len(names)
 
 
 # ---------------------------------------------------------------- make id

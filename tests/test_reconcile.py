@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_build, source_text
-from faktabank.derive.reconcile import CHECKS, Finding, NameVariant, name_variants, reconcile
+from faktabank.derive.reconcile import CHECKS, TEXT_CHECKS, Finding, NameVariant, name_variants, reconcile
 from faktabank.load.loader import build
 from htmlpage import page
 from sourcetables import section, source_rows
@@ -284,10 +284,10 @@ def test_datakvalitet_counts_every_check_and_is_in_the_nav(built_site: Path) -> 
     view = page(built_site, "datakvalitet/")
     counts = view.table("kontroller-antal")
     titles = [row[0] for row in counts.rows[1:-1]]
-    assert titles == [c.title for c in CHECKS]
+    assert titles == [c.title for c in (*CHECKS, *TEXT_CHECKS)]
     total = sum(int(row[-1]) for row in counts.rows[1:-1])
     assert counts.rows[-1][-1] == str(total)
-    listed = sum(len(t.rows) - 1 for t in view.tables if t.id and t.id.startswith("avvikelser-"))
+    listed = sum(len(t.rows) - 1 for t in view.tables if t.id and t.id.startswith(("avvikelser-", "underskrifter-")))
     assert listed == total > 0
     raw = (built_site / "index.html").read_text(encoding="utf-8")
     nav = list(dict.fromkeys(re.findall(r'<a href="([^"#]*)"\s+class="md-nav__link', raw)))

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from faktabank.derive.findings import ROUNDING_NOTE
 from faktabank.derive.keys import unknown_keys
-from faktabank.derive.reconcile import CHECKS, Finding, NameVariant, name_variants, reconcile
+from faktabank.derive.reconcile import CHECKS, TEXT_CHECKS, Finding, NameVariant, name_variants, reconcile
 from faktabank.load.errors import DataError
 from faktabank.load.loader import build
 
@@ -249,7 +249,9 @@ def test_name_variants_of_insatser_and_web_addresses(minimal_project: Path) -> N
 def test_every_check_kind_has_a_test_that_breaks_it() -> None:
     broken_here = {"summa", "kolumnsumma", "samma-uppgift", "deltagare", "avslut", "andelar", "styrelse", "enhet"}
     broken_in_test_reconcile = {"not", "balans", "resultat", "likvida-medel", "medlemsbidrag", "oversikt", "eget-kapital"}
-    assert {c.id for c in CHECKS} == broken_here | broken_in_test_reconcile
+    broken_in_test_reconcile_statements = {"deltagarflode", "procent", "underskrifter"}
+    assert {c.id for c in (*CHECKS, *TEXT_CHECKS)} == (broken_here | broken_in_test_reconcile
+                                                       | broken_in_test_reconcile_statements)
 
 
 def test_the_same_comparison_by_two_checks_is_listed_once(minimal_project: Path) -> None:

@@ -111,3 +111,71 @@ def test_datakvalitet_page_lists_the_cash_flow_difference(built_site: Path) -> N
     variants = view.table("namnvarianter-tabell")
     assert any("www.finsamdalarne.se/vasterbergslagen" in r[0] and "www.finsamdalarna.se/vasterbergslagen" in r[2]
                for r in variants.rows)
+
+
+# Each contradiction a careful reader of the source reports finds (and the editors' notes record), as the
+# Datakvalitet page must list it: the report's table of findings, words of what is compared, and both figures
+# with the section or table they come from.
+LISTED = [
+    ("vasterbergslagen-2023", "Deltagare under året", ["54", "34", "20", "57", "Mål 2"]),  # 34 + 20 against 57
+    ("norra-vastmanland-2014", "(tabellens totalrad): andelen i texten mot 36 av 77",
+     ["46 %", "46,75 %", "Insatsredovisning, individriktade insatser"]),
+    ("norra-vastmanland-2014", "(citatet på omslaget): andelen i texten mot 36 av 77", ["46 %", "46,75 %", "Omslag"]),
+    ("vasterbergslagen-2023", "Antal avslut totalt på raden Rehabteamet", ["46", "23", "Antal till annat"]),
+    ("vasterbergslagen-2023", "mot Avslutade till måluppfyllt resultat i Rehabteamet (Mål 2)",
+     ["17", "15", "Sammanfattning", "Mål 2, Rehabkonsulentteamet"]),
+    ("vasterbergslagen-2023", "mot uppgifterna i texten som den summerar", ["15", "13", "17", "Sammanfattning"]),
+    ("vasterbergslagen-2023", "Eget kapital vid årets slut", ["1 906 tkr", "1 905 tkr", "Mål 3"]),
+    ("vasterbergslagen-2023", "Verksamhetens intäkter i resultaträkningen mot summan i not 2",
+     ["4 507 988 kr", "4 507 990 kr", "Not 2"]),
+    ("vasterbergslagen-2023", "Medlemsbidrag och övriga intäkter mot summa i Not 2", ["4 508 336 kr", "4 509 336 kr"]),
+    ("vasterbergslagen-2023", "Kassaflöde från den löpande verksamheten", ["771 063 kr", "771 062 kr"]),
+    ("vasterbergslagen-2023", "Verksamhetens kostnader 2023: Resultaträkning mot Driftredovisning",
+     ["4 360 316 kr", "4 348 tkr"]),
+    ("vasterbergslagen-2023", "Verksamhetens kostnader 2023: översikten mot resultaträkningen",
+     ["4 336 tkr", "4 360 316 kr"]),
+    ("vasterbergslagen-2023", "Verksamhetens intäkter 2023: översikten mot resultaträkningen",
+     ["4 496 tkr", "4 507 988 kr"]),
+    ("vasteras-2021", "Lärare totalt mot posterna ovanför", ["19", "21", "Lärare Rudbeckianska", "1.5.2.2"]),
+    ("vasteras-2021", "Deltagare i Samordningsteamet under året", ["97", "95", "1.5.2.2", "1.5.3"]),
+    ("norra-vastmanland-2014", "Resultatet som analysavsnittet anger per den 31 december 2013",
+     ["-1 179 kkr", "-1 865 kkr", "Analys av det ekonomiska resultatet"]),
+    ("norra-vastmanland-2014", "Medlemsbidrag och övriga intäkter", ["7 001 000 kr", "7 000 kkr"]),
+    ("vasterbergslagen-2020", "Kvinnor + män mot deltagare totalt", ["16", "17"]),
+    ("vasterbergslagen-2020", "Kortfristiga skulder i balansräkningen mot summan i not 4", ["197 086 kr", "122 607 kr"]),
+]
+
+
+def test_datakvalitet_page_lists_every_contradiction_of_the_sources(built_site: Path) -> None:
+    view = page(built_site, "datakvalitet/")
+    missing = []
+    for report, compared, shown in LISTED:
+        rows = [r for r in view.table(f"avvikelser-{report}").rows if compared in r[0]]
+        if not any(all(s in " ".join(r) for s in shown) for r in rows):
+            missing.append((report, compared, rows))
+    assert missing == []
+
+
+def test_datakvalitet_page_lists_the_board_against_the_signatures(built_site: Path) -> None:
+    view = page(built_site, "datakvalitet/")
+    rows = view.table("underskrifter-vasterbergslagen-2023").rows[1:]
+    board, signed = "avsnitt 1.4. Styrning och uppföljning av verksamheten", "avsnitt 8 Styrelsens underskrifter"
+    vice = [r for r in rows if "Maria Andersson" in r[0]]
+    assert len(vice) == 1
+    assert "vice ordförande är Anette Englund" in vice[0][1] and board in vice[0][1]
+    assert "Maria Andersson undertecknar som vice ordförande" in vice[0][2] and signed in vice[0][2]
+    absent = [r for r in rows if "Anna Fält Skoglund" in r[0]]
+    assert len(absent) == 1 and "finns inte med i styrelsens sammansättning" in absent[0][1]
+    assert "undertecknar som ledamot" in absent[0][2]
+    assert len(rows) == 2
+    # Norra Västmanland 2014 was decided on 2015-03-05 and signed by the board of the mandate period from 2015:
+    # its signatures differ from the 2014 board without contradicting it.
+    assert "underskrifter-norra-vastmanland-2014" not in {t.id for t in view.tables}
+    assert view.row("kontroller-antal", "Styrelsen mot underskrifterna")[2] == "2"
+    report_page = page(built_site, "rapporter/vasterbergslagen-2023/")
+    assert "Underskrifterna och styrelsens sammansättning skiljer sig på 2 punkter" in report_page.text
+
+
+def test_name_variants_of_the_editors_notes_are_listed(built_site: Path) -> None:
+    variants = page(built_site, "datakvalitet/").table("namnvarianter-tabell").rows
+    assert any("Per Mattsson" in " ".join(r) and "Pär Mattsson" in " ".join(r) for r in variants), variants

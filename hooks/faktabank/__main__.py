@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from faktabank.derive.keys import unknown_keys
-from faktabank.derive.reconcile import reconcile
+from faktabank.derive.reconcile import reconcile, text_findings
 from faktabank.editor.checkfile import check_file
-from faktabank.editor.findings import print_findings
+from faktabank.editor.findings import print_findings, print_text_findings
 from faktabank.editor.ids import print_matches
 from faktabank.editor.skeleton import write_skeleton
 from faktabank.load.errors import DataError
@@ -44,6 +44,10 @@ def check(args: argparse.Namespace) -> int:
         print(f"men siffrorna stämmer inte överallt: {len(findings)} avvikelser för Datakvalitet (varningar, de stoppar "
               "inte bygget och visas på sidan Datakvalitet):")
         print_findings(model, findings, sys.stdout)
+    statements = text_findings(model)
+    if statements:
+        print(f"och {len(statements)} skillnader i namn och roller för Datakvalitet (varningar):")
+        print_text_findings(model, statements, sys.stdout)
     unknown = unknown_keys(model)
     for line in unknown:
         print(f"varning: {line}")

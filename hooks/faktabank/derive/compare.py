@@ -479,7 +479,7 @@ def _has_participant_block(r: Report, insats_id: str) -> bool:
     for s in r.data.get("insatser", ()):
         if s["insats"] == insats_id:
             d = s.get("deltagare", {})
-            return any(k in d for k in ("totalt", "kvinnor", "man", "nya", "avslutade", "pagaende", "kommentar"))
+            return any(k in d for k in ("totalt", "kvinnor", "man", "vid_ingangen", "nya", "avslutade", "pagaende", "kommentar"))
     return False
 
 

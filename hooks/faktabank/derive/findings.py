@@ -49,7 +49,9 @@ CHECKS = (
           "Varje summarad och varje beräknad rad i varje tabell (noter, driftredovisning, budget och prognos, "
           "kassaflödesanalys, balansräkning, deltagar- och statistiktabeller) jämförs i varje kolumn med raderna den "
           "summerar, så som data anger (summerar). En summarad i en not utan angivelse jämförs med raderna ovanför "
-          "den, räknat från förra summaraden, eller med delsummorna."),
+          "den, räknat från förra summaraden, eller med delsummorna. Likaså en uppgift i löptexten som rapporten anger "
+          "som summan av andra uppgifter i texten (summerar) och en summapost i en insats fördelning av deltagare, "
+          "jämförd med posterna ovanför den."),
     Check("kolumnsumma", "Summakolumner och beräknade kolumner",
           "En kolumn som är summan av eller skillnaden mellan andra kolumner (till exempel netto = intäkt − kostnad, "
           "avvikelse = budget − utfall, totalt = kvinnor + män) jämförs rad för rad med dem."),
@@ -58,19 +60,38 @@ CHECKS = (
           "samma innebörd och år med varandra, och samma uppgift i två tabeller med varandra."),
     Check("deltagare", "Kvinnor och män",
           "Antalet kvinnor och män bland en insats deltagare jämförs med det totala antalet deltagare."),
+    Check("deltagarflode", "Deltagare under året",
+          "Deltagarna i en insats under perioden ska vara de som var aktiva vid periodens början plus de nya, och de "
+          "som pågår vid periodens slut ska vara deltagarna under perioden minus de avslutade, där rapporten anger "
+          "alla tre."),
     Check("avslut", "Avslut och avslutade",
           "Deltagare som gått vidare till arbete, studier eller annat kan inte vara fler än de som avslutat insatsen."),
     Check("andelar", "Andelar av en helhet",
           "Andelar som tillsammans utgör en helhet (till exempel kostnaderna fördelade på administration och insatser) "
           "och medlemmarnas andelar av finansieringen ska bli 100 %. Varje andel är avrundad, så en halv "
           "procentenhet per andel godtas."),
+    Check("procent", "Andel av ett antal",
+          "En andel som rapporten anger tillsammans med antalet och helheten den räknas av (till exempel 36 av 77, "
+          "46 %) jämförs med kvoten, avrundad till lika många decimaler som andelen. Rapporterna avrundar till "
+          "närmaste heltal (20 av 31 anges som 65 %, inte 64 %), så en andel som bara stämmer om kvoten avrundas "
+          "nedåt listas; står kvoten exakt mitt emellan godtas båda hållen."),
     Check("styrelse", "En plats i styrelsen i taget",
           "Samma person står inte två gånger i samma styrelse under samma tid."),
     Check("enhet", "Tusen gånger för stort eller litet",
           "Samma uppgift för samma år (samma nyckel) i två tabeller, också i förbundets andra rapporter, får inte "
           "skilja med en faktor omkring 1 000; tabellen som avviker från de andra anges."),
 )
-CHECK_TITLE = {c.id: c.title for c in CHECKS}
+# Checks whose findings are names and roles, not figures (a `TextFinding` each).
+TEXT_CHECKS = (
+    Check("underskrifter", "Styrelsen mot underskrifterna",
+          "Vilka som undertecknar rapporten som ordförande, vice ordförande, ledamot eller ersättare jämförs med "
+          "styrelsens sammansättning som rapporten redovisar den vid periodens slut: en undertecknare som inte finns "
+          "i styrelsen, eller som undertecknar med en annan roll än styrelsen anger, listas med båda avsnitten. "
+          "Underskrifterna är daterade efter perioden, så en skillnad kan bero på att styrelsen hunnit ändras; "
+          "rapporten säger inte det. En rapport som beslutas under en ny mandatperiod (till exempel en rapport "
+          "för valåret 2014, beslutad 2015) undertecknas av den nya styrelsen och jämförs inte."),
+)
+CHECK_TITLE = {c.id: c.title for c in (*CHECKS, *TEXT_CHECKS)}
 
 STATEMENTS = ("resultatrakning", "balansrakning")
 ACTUAL = (None, "utfall")  # column kinds that hold the year's outcome
@@ -122,6 +143,28 @@ class Finding:
     @property
     def figures(self) -> tuple[Figure, ...]:
         return self.left.figures + self.right.figures
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What one place in a report says, in the faktabank's words: the section (`avsnitt`) and the statement."""
+
+    avsnitt: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TextFinding:
+    """A disagreement between two places of one report about names or roles: both statements with their sections.
+    Nothing is compared in numbers, so there is no difference to give."""
+
+    check: str
+    title: str
+    report: str
+    year: int | None
+    compared: str
+    left: Statement
+    right: Statement
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """Plausibility inside a report: figures that cannot all be true together.
 
-Women + men = the insats' participants; no more exits to somewhere than participants who ended; shares of one
+Women + men = the insats' participants; active at the start + new = participants, participants − ended = still
+in at the end; a total in a distribution of participants = its entries; no more exits to somewhere than
+participants who ended; shares of one
 whole (text figures with the same `andel_av` and year, the members' shares of the funding) add up to 100 %; one
 person sits once on the board at a time;
 the same keyed figure for the same year is not a factor 1 000 off in another table (the förbund's other reports
@@ -43,7 +45,7 @@ def _name(model: Model, insats: Mapping[str, Any]) -> str:
 def _count(model: Model, report: Report, insats: Mapping[str, Any], what: str, value: int, column: str = "") -> Figure:
     name = _name(model, insats)
     return Figure(value, "antal", value, report.id, "insatser", f"insats-{insats['insats']}",
-                  f"Insatsen {name}", what, column or str(report.year), report.year)
+                  f"Insatsen {name} ({insats['avsnitt']})", what, column or str(report.year), report.year)
 
 
 def check_participants(model: Model, report: Report) -> Iterator[Finding]:
@@ -62,6 +64,56 @@ def check_participants(model: Model, report: Report) -> Iterator[Finding]:
                             side("Kvinnor + män", (women, men)), one(total), False)
             if found:
                 yield found
+
+
+def check_flow(model: Model, report: Report) -> Iterator[Finding]:
+    """Participants during the period = those active at its start + the new ones; those still in at its end =
+    participants during the period − those who ended. Only where the report gives all three figures."""
+    for insats in report.data.get("insatser", ()):
+        counts = insats.get("deltagare") or {}
+        name = _name(model, insats)
+        for block, when, year in ((counts, "", report.year), (counts.get("foregaende_ar") or {}, "året innan",
+                                                                report.year - 1)):
+            def count(key: str, what: str, block: Mapping[str, Any] = block, when: str = when,
+                      insats: Mapping[str, Any] = insats) -> Figure:
+                return _count(model, report, insats, what, block[key], when)
+            suffix = f", {when}" if when else ""
+            if all(k in block for k in ("vid_ingangen", "nya", "totalt")):
+                found = finding("deltagarflode", report, year,
+                                f"Aktiva vid periodens början + nya mot deltagare under perioden i {name}{suffix}",
+                                side("Aktiva vid början + nya", (count("vid_ingangen", "Aktiva vid periodens början"),
+                                                                 count("nya", "Nya deltagare"))),
+                                one(count("totalt", "Deltagare totalt")), False)
+                if found:
+                    yield found
+            if all(k in block for k in ("totalt", "avslutade", "pagaende")):
+                total, ended = count("totalt", "Deltagare totalt"), count("avslutade", "Avslutade deltagare")
+                found = finding("deltagarflode", report, year,
+                                f"Deltagare under perioden − avslutade mot pågående vid periodens slut i {name}{suffix}",
+                                side("Deltagare − avslutade", (total, ended), total.kronor - ended.kronor),
+                                one(count("pagaende", "Pågående vid periodens slut")), False)
+                if found:
+                    yield found
+
+
+def check_distribution(model: Model, report: Report) -> Iterator[Finding]:
+    """A total in an insats' distribution of participants (`summa: true`) against the entries above it, back to the
+    previous total."""
+    for insats in report.data.get("insatser", ()):
+        entries = (insats.get("deltagare") or {}).get("fordelning") or ()
+        parts: list[Figure] = []
+        for entry in entries:
+            figure = _count(model, report, insats, entry["etikett"], entry["antal"])
+            if not entry.get("summa"):
+                parts.append(figure)
+                continue
+            if parts:
+                what = f"{entry['etikett']} mot posterna ovanför i fördelningen av deltagare i {_name(model, insats)}"
+                found = finding("summa", report, report.year, what,
+                                side("Summa av posterna: " + " + ".join(f.row for f in parts), parts), one(figure), False)
+                if found:
+                    yield found
+            parts = []
 
 
 def check_exits(model: Model, report: Report) -> Iterator[Finding]:
@@ -189,6 +241,8 @@ def check_units(model: Model, report: Report) -> Iterator[Finding]:
 
 def check(model: Model, report: Report) -> Iterator[Finding]:
     yield from check_participants(model, report)
+    yield from check_flow(model, report)
+    yield from check_distribution(model, report)
     yield from check_exits(model, report)
     yield from check_shares(report)
     yield from check_board(model, report)

@@ -23,11 +23,13 @@ from faktabank.derive import plausibility, statedfigures, sums
 from faktabank.derive.findings import (
     CHECKS,
     STATEMENTS,
+    TEXT_CHECKS,
     Figure,
     Finding,
     NameVariant,
     Side,
     TextCellError,
+    TextFinding,
     actual_columns,
     agrees,
     amount_columns,
@@ -46,9 +48,11 @@ from faktabank.derive.findings import (
     tables_of,
 )
 from faktabank.derive.namevariants import name_variants
+from faktabank.derive.signatures import text_findings
 from faktabank.model import Model, Report, Row, Table
 
-__all__ = ["CHECKS", "Figure", "Finding", "NameVariant", "Side", "by_report", "name_variants", "reconcile"]
+__all__ = ["CHECKS", "TEXT_CHECKS", "Figure", "Finding", "NameVariant", "Side", "TextFinding", "by_report",
+           "name_variants", "reconcile", "text_findings"]
 
 STATEMENT_NAME = {"resultatrakning": "resultaträkningen", "balansrakning": "balansräkningen"}
 COST_KEYS = frozenset({"kostnader", "finansiella-kostnader"})
@@ -306,9 +310,9 @@ def reconcile(model: Model) -> tuple[Finding, ...]:
     return tuple(found)
 
 
-def by_report(findings: Iterable[Finding]) -> dict[str, tuple[Finding, ...]]:
-    """Findings grouped by report, in the order given."""
-    groups: dict[str, list[Finding]] = defaultdict(list)
+def by_report(findings: Iterable[Finding | TextFinding]) -> dict[str, tuple]:
+    """Findings (or text findings) grouped by report, in the order given."""
+    groups: dict[str, list] = defaultdict(list)
     for found in findings:
         groups[found.report].append(found)
     return {report: tuple(group) for report, group in groups.items()}

@@ -2,18 +2,22 @@
 
 A figure in the running text (`nyckeltal`) names the table cells that state the same thing (`motsvarar`); two text
 figures with the same key and year state the same thing; `samma_uppgift` lists cells of different tables that do.
-Each pair that disagrees beyond rounding is a finding. Amounts are compared by magnitude, as elsewhere.
+Each pair that disagrees beyond rounding is a finding. Amounts are compared by magnitude, as elsewhere. A text
+figure may also be the sum of other text figures (`summerar`), and a share may come with the count and the whole it
+is of (`del`, `helhet`), which must give the share when divided and rounded.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
-from faktabank.derive.findings import Figure, Finding, figure_at, finding, one
+from faktabank.derive.findings import CHECK_TITLE, Figure, Finding, Side, figure_at, finding, one, side
 from faktabank.derive.sums import find_row
 from faktabank.model import UNIT_FACTOR, Report
+from faktabank.text.formatting import number
 
 
 def cell_figure(report: Report, ref: str) -> Figure | None:
@@ -41,7 +45,61 @@ def _comparable(a: Figure, b: Figure) -> bool:
     return (a.unit in UNIT_FACTOR) == (b.unit in UNIT_FACTOR) and (a.unit in UNIT_FACTOR or a.unit == b.unit)
 
 
+def _decimals(value: float) -> int:
+    """How many decimals a printed share has: 46 → 0, 46.5 → 1."""
+    text = repr(float(value))
+    return 0 if float(value).is_integer() else len(text.split(".")[1])
+
+
+def share_agrees(share: float, part: float, whole: float) -> bool:
+    """Whether `share` % is part/whole rounded to the share's decimals, to the nearest (a quotient exactly halfway
+    may go either way). Truncating is not accepted: the reports round (20 of 31 is printed as 65 %)."""
+    exact = 100 * part / whole
+    return abs(exact - share) <= 0.5 * 10 ** -_decimals(share) + 1e-9
+
+
+def check_shares_of(report: Report) -> Iterator[Finding]:
+    """A share printed with its count and whole (`del`, `helhet`: '36 av 77 (46 %)') against the quotient."""
+    for index, n in enumerate(report.data.get("nyckeltal", ())):
+        if n["enhet"] != "procent" or "del" not in n or "helhet" not in n or not n["helhet"]:
+            continue
+        if share_agrees(n["varde"], n["del"], n["helhet"]):
+            continue
+        text = text_figure(report, index, n)
+        exact = 100 * n["del"] / n["helhet"]
+        part, whole = (replace(text, value=n[k], unit="antal", kronor=n[k], row=f"{label} ({n['etikett'].lower()})")
+                       for k, label in (("del", "Antalet"), ("helhet", "Helheten")))
+        quotient = Side(f"{number(n['del'])} av {number(n['helhet'])}", round(exact, 2), (part, whole))
+        yield Finding("procent", CHECK_TITLE["procent"], report.id, n.get("ar"),
+                      f"{n['etikett']}: andelen i texten mot {number(n['del'])} av {number(n['helhet'])}", one(text),
+                      quotient, False, 0, round(abs(exact - n["varde"]), 2), "procent")
+
+
+def check_text_sums(report: Report) -> Iterator[Finding]:
+    """A text figure that the report gives as the sum of other text figures (`summerar`: their keys, same year)."""
+    stated = report.data.get("nyckeltal", ())
+    for index, n in enumerate(stated):
+        if not n.get("summerar"):
+            continue
+        parts = []
+        for key in n["summerar"]:
+            at = next((i for i, m in enumerate(stated) if m.get("nyckel") == key and m.get("ar") == n.get("ar")
+                       and i != index), None)
+            if at is not None:
+                parts.append(text_figure(report, at, stated[at]))
+        if not parts:
+            continue
+        total = text_figure(report, index, n)
+        what = f"{n['etikett']} mot uppgifterna i texten som den summerar"
+        found = finding("summa", report, n.get("ar"), what, side("Summa: " + " + ".join(f.row for f in parts), parts),
+                        one(total), False)
+        if found:
+            yield found
+
+
 def check(report: Report) -> Iterator[Finding]:
+    yield from check_shares_of(report)
+    yield from check_text_sums(report)
     stated = report.data.get("nyckeltal", ())
     by_key: dict[tuple[str, int | None], list[Figure]] = defaultdict(list)
     for index, n in enumerate(stated):

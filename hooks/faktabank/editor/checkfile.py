@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
-from faktabank.derive.reconcile import reconcile
-from faktabank.editor.findings import print_findings
+from faktabank.derive.reconcile import reconcile, text_findings
+from faktabank.editor.findings import print_findings, print_text_findings
 from faktabank.load.errors import DataError, Problem
 from faktabank.load.loader import Options, build, kind_of, read_documents
 from faktabank.load.schema import validate
@@ -118,6 +118,11 @@ def check_file(given: str, out: TextIO, err: TextIO) -> int:
         print(f"men siffrorna stämmer inte överallt: {len(findings)} avvikelser för Datakvalitet "
               "(varningar: återge rapporten som den står, rätta bara avskrivningsfel)", file=out)
         print_findings(model, findings, out)
+    statements = [f for f in text_findings(model) if f.report == doc.data.get("id")] if kind == "rapport" else []
+    if statements:
+        print(f"och {len(statements)} skillnader i namn och roller för Datakvalitet (varningar: återge rapporten som "
+              "den står)", file=out)
+        print_text_findings(model, statements, out)
     _placeholders(doc, out)
     return 0
 

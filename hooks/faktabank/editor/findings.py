@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from faktabank.derive.reconcile import Finding
+from faktabank.derive.reconcile import Finding, TextFinding
 from faktabank.model import Model
 from faktabank.text.formatting import amount
 
@@ -35,5 +35,17 @@ def print_findings(model: Model, findings: Iterable[Finding], out: TextIO) -> in
         print(f"varning: {_where(model, f)}: Datakvalitet, {f.title}{year}: {f.compared}: "
               f"{f.left.label} {_figure(f.left.kronor, f.unit)} mot {f.right.label} {_figure(f.right.kronor, f.unit)}, "
               f"skillnad {_figure(f.difference, f.unit)}", file=out)
+        count += 1
+    return count
+
+
+def print_text_findings(model: Model, findings: Iterable[TextFinding], out: TextIO) -> int:
+    """One warning line per disagreement in names or roles: the report's file, the check and both statements with
+    their sections. Returns the number printed."""
+    count = 0
+    for f in findings:
+        report = model.reports[f.report]
+        print(f"varning: {report.source.file}: Datakvalitet, {f.title}: {f.compared}: {f.left.text} "
+              f"(avsnitt {f.left.avsnitt}) mot {f.right.text} (avsnitt {f.right.avsnitt})", file=out)
         count += 1
     return count

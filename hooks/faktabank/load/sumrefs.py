@@ -1,5 +1,6 @@
 """The references a report's data makes to its own rows and columns: what a sum row or column adds up (`summerar`),
-the cells a text figure matches (`motsvarar`) and the cells that state the same figure (`samma_uppgift`).
+the cells a text figure matches (`motsvarar`), the text figures it adds up (`summerar`) and the cells that state
+the same figure (`samma_uppgift`).
 
 Each must name something in the report; a reference that names nothing is an error, found on loading. A row is
 named by its `id`, or by its `nyckel` when no other row of the table has it.
@@ -64,7 +65,12 @@ def check(doc: Document) -> list[Problem]:
                 elif not _row_named(other, name) or (other is table and name in (row.get("id"), row.get("nyckel"))):
                     wrong(("tabeller", t_i, "rader", r_i, "summerar", e_i),
                           f"en annan rad (radens id, eller en nyckel som bara en rad har) förväntades, fick '{entry}'")
-    for n_i, n in enumerate(d.get("nyckeltal", ())):
+    stated = d.get("nyckeltal", ())
+    for n_i, n in enumerate(stated):
+        for e_i, key in enumerate(n.get("summerar", ())):
+            if not any(m.get("nyckel") == key and m.get("ar") == n.get("ar") for m in stated if m is not n):
+                wrong(("nyckeltal", n_i, "summerar", e_i),
+                      f"nyckeln för en annan uppgift i texten samma år förväntades, fick '{key}'")
         for e_i, ref in enumerate(n.get("motsvarar", ())):
             problem = _cell_problem(tables, ref)
             if problem:

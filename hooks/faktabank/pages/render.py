@@ -298,6 +298,8 @@ class Renderer:
         m = self.ctx.model
         findings = self.findings()  # disagreements in the sources: listed, never a build failure
         findings_of = reconcile.by_report(findings)
+        statements = reconcile.text_findings(m)  # names and roles that two places of a report give differently
+        statements_of = reconcile.by_report(statements)
         out = [
             self._render("index.md", "start.html.j2", "Finsam faktabank", None),
             self._render(src_uri("forbund"), "forbund_index.html.j2", "Förbund", None),
@@ -311,7 +313,8 @@ class Renderer:
             self._render(src_uri("indikator"), "indikator_index.html.j2", "Indikatorer", None),
             self._render("ordlista.md", "ordlista.html.j2", "Ordlista", "data/ordlista.yaml"),
             self._render("datakvalitet.md", "datakvalitet.html.j2", "Datakvalitet", None, findings=findings,
-                         groups=findings_of, checks=reconcile.CHECKS, variants=reconcile.name_variants(m)),
+                         groups=findings_of, checks=reconcile.CHECKS, variants=reconcile.name_variants(m),
+                         statements=statements, statement_groups=statements_of, text_checks=reconcile.TEXT_CHECKS),
         ]
         if m.edition == "internal":  # editors' notes and drafts in one place; never in the public edition
             out.append(self._render("intern.md", "intern.html.j2", "Interna anteckningar", None))
@@ -330,7 +333,7 @@ class Renderer:
             title = f"{m.forbund[r.forbund].namn}: {r.title}"
             out.append(self._render(src_uri("rapport", r.id), "rapport.html.j2", title, r.source.file, r.forbund, r=r,
                                     tables=sorted(r.tables, key=lambda t: TABLE_ORDER.index(t.typ)),
-                                    findings=findings_of.get(r.id, ())))
+                                    findings=findings_of.get(r.id, ()), statements=statements_of.get(r.id, ())))
         for i in m.insatser.values():
             out.append(self._render(src_uri("insats", i.id), "insats.html.j2", i.namn, i.source.file, i.forbund, i=i))
         for o in m.organisations.values():

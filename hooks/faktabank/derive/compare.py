@@ -321,16 +321,30 @@ class Comparison:
     insats_years: tuple[InsatsYear, ...]
     ceiling_refs: tuple[Ref, ...] = field(default=())
     _by_forbund: dict[str, dict[str, dict[int, Value]]] = field(default_factory=dict, repr=False, compare=False)
+    _insats_by_year: dict[int, list[InsatsYear]] = field(default_factory=dict, repr=False, compare=False)
+    _years: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for (f, y, m), v in self.cells.items():
             self._by_forbund.setdefault(f, {}).setdefault(m, {})[y] = v
+        for iy in self.insats_years:
+            self._insats_by_year.setdefault(iy.year, []).append(iy)
+        object.__setattr__(self, "_years", tuple(sorted({y for _f, y, _m in self.cells})))
+
+    def insats_years_of(self, forbund: Iterable[str], year: int | None = None) -> list[InsatsYear]:
+        """The insats years of some förbund (in one year), in the order of `insats_years`: a comparison page of
+        part of the country looks up its own rows rather than filtering the country's in its template."""
+        wanted = set(forbund)
+        return [iy for iy in (self.insats_years if year is None else self._insats_by_year.get(year, ()))
+                if iy.forbund in wanted]
 
     def get(self, forbund: str, year: int, metric: str) -> Value | None:
         return self.cells.get((forbund, year, metric))
 
     def years(self, forbund: str | None = None, metrics: Iterable[str] | None = None) -> list[int]:
         """The years with at least one of `metrics` (default: any) for one förbund (default: any)."""
+        if forbund is None and metrics is None:
+            return list(self._years)
         found: set[int] = set()
         for f in (forbund,) if forbund else self._by_forbund:
             by_metric = self._by_forbund.get(f, {})
@@ -341,10 +355,11 @@ class Comparison:
     def series(self, forbund: str, metric: str) -> list[tuple[int, Value]]:
         return sorted(self._by_forbund.get(forbund, {}).get(metric, {}).items())
 
-    def labels(self, metric: str) -> list[tuple[str, int, str]]:
-        """The reports' own wording of stated figures used for a metric (their definitions can differ)."""
+    def labels(self, metric: str, forbund: Iterable[str] | None = None) -> list[tuple[str, int, str]]:
+        """The reports' own wording of stated figures used for a metric (their definitions can differ), of some
+        förbund (default: all)."""
         out = []
-        for f in sorted(self._by_forbund):
+        for f in sorted(self._by_forbund if forbund is None else set(forbund) & self._by_forbund.keys()):
             for y, v in self.series(f, metric):
                 out += [(f, y, x.label) for x in (v, *v.others) if x.label and not x.computed]
         return list(dict.fromkeys(out))

@@ -30,7 +30,7 @@ from faktabank.derive.findings import (
     side,
 )
 from faktabank.derive.statedfigures import text_figure
-from faktabank.model import UNIT_FACTOR, Model, Report
+from faktabank.model import UNIT_FACTOR, Model, Report, once_per_model
 
 SHARE_WHOLE = 100
 THOUSAND = 1000
@@ -195,10 +195,13 @@ def check_board(model: Model, report: Report) -> Iterator[Finding]:
                               f"{person} två gånger i styrelsen samtidigt", left, right, False, 0, overlap, "dagar")
 
 
-def _keyed_amounts(model: Model, forbund: str) -> dict[tuple[str, int], list[Figure]]:
-    """Every keyed amount of the förbund's reports in a year column of the outcome, by (key, year)."""
-    out: dict[tuple[str, int], list[Figure]] = defaultdict(list)
-    for report in model.reports_of(forbund):
+@once_per_model
+def _keyed_amounts_by_forbund(model: Model) -> dict[str, dict[tuple[str, int], list[Figure]]]:
+    """Every keyed amount of each förbund's reports in a year column of the outcome, by (key, year): worked out
+    once, not once for each of the förbund's reports."""
+    out: dict[str, dict[tuple[str, int], list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for report in (r for forbund in model.forbund for r in model.reports_of(forbund)):
+        by_key = out[report.forbund]
         for table in report.tables:
             for row in table.rows:
                 if row.nyckel is None:
@@ -208,8 +211,12 @@ def _keyed_amounts(model: Model, forbund: str) -> dict[tuple[str, int], list[Fig
                         continue
                     f = figure_at(report, table, row, index)
                     if f is not None and f.kronor:
-                        out[(row.nyckel, column.ar)].append(f)
+                        by_key[(row.nyckel, column.ar)].append(f)
     return out
+
+
+def _keyed_amounts(model: Model, forbund: str) -> dict[tuple[str, int], list[Figure]]:
+    return _keyed_amounts_by_forbund(model).get(forbund, {})
 
 
 def _thousandfold(a: Figure, b: Figure) -> bool:

@@ -70,6 +70,7 @@ DATA_INDEX = "datafiler/index.md"  # internal edition: the list of them
 NAMES_ITS_FILE = ("forbund.html.j2", "insats.html.j2", "organisation.html.j2", "person.html.j2", "rapport.html.j2")
 # Macro libraries whose macros every template may call by name (one macro per kind of table or part).
 MACROS = {
+    "parts.html.j2": ("h",),
     "tables.html.j2": ("facts", "unit_caption", "source", "dates", "statement_table", "roles_table"),
     "insats_year.html.j2": ("insats_year",),
     "cells.html.j2": ("cmp_cell",),

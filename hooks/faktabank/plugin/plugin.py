@@ -7,16 +7,17 @@ The plain path, which MkDocs' own build runs with `speed: false` or FAKTABANK_SP
                    (pages/render). Bad data stops the build here, before MkDocs writes anything.
   on_files         every generated page as a virtual file (File.generated) with an empty source; the open-data
                    files under data/
-  on_page_content  a generated page gets its content: its template's HTML, glossary tooltips and accessible
-                   table regions, its table of contents, title and anchors (content.make). A hand-written page
-                   gets the sections its markers ask for (pages/about) and the same content passes.
-  on_page_context  Material's search plugin indexes a generated page's title and summary, not every table cell.
-  on_post_page     a generated page's content is dropped once written (at national scale they do not fit in
-                   memory together).
+  on_page_content  a hand-written page gets the sections its markers ask for (pages/about), glossary tooltips and
+                   accessible table regions. A generated page is left empty here: MkDocs reads every page before
+                   it writes the first, and all the generated pages' HTML would not fit in memory together.
+  on_page_context  a generated page gets its content just before the theme renders it: its template's HTML and
+                   the same content passes, its table of contents, title and anchors (content.make). Material's
+                   search plugin then indexes its title and summary, not every table cell.
+  on_post_page     a generated page's content is dropped once written.
 The speed layer (speed/, on by default) changes how, not what: data/ read by two processes, the checks and open
 data in background processes, worker processes that make and render pages while MkDocs writes others (the
-theme's page rendered in the worker with MkDocs' own context), Jinja's short paths and the privacy plugin's
-shorter scan. `make test` builds the site both ways and requires identical output.
+theme's page rendered in the worker with MkDocs' own context), the compiled templates kept between builds of
+`make serve`, and the privacy plugin's shorter scan. `make test` builds the site both ways and requires identical output.
 """
 
 from __future__ import annotations
@@ -255,12 +256,9 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
     def on_page_content(self, html: str, page: MkPage, **_: Any) -> str:
         src_uri = page.file.src_uri
         if src_uri in self.pages:
-            if self.speed.on:
-                return html  # made in on_page_context, by a worker or here
-            made = self._make(src_uri)
-            content.apply(made, page)
-            self.made[src_uri] = made
-            return made.content
+            # Made in on_page_context (by a worker, or here): MkDocs reads every page's source before it writes
+            # the first, and at national scale all the generated pages' HTML would not fit in memory together.
+            return html
         if self.sections is not None:  # markers in hand-written pages: sections rendered from the model
             try:
                 html = self.sections.fill(html, src_uri)
@@ -276,15 +274,14 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
         src_uri = page.file.src_uri
         if src_uri not in self.pages:
             return context
+        made = self.workers.take(src_uri) if self.workers else None
+        made = made or self.premade.pop(src_uri, None) or self._make(src_uri)
+        for name, level, message in made.warnings:  # logged in a worker: logged here, where --strict counts
+            logging.getLogger(name).log(level, message)
+        content.apply(made, page)
         if self.speed.on:
-            made = self.workers.take(src_uri) if self.workers else None
-            made = made or self.premade.pop(src_uri, None) or self._make(src_uri)
-            for name, level, message in made.warnings:  # logged in a worker: logged here, where --strict counts
-                logging.getLogger(name).log(level, message)
-            content.apply(made, page)
             page.meta.pop("template", None)  # the theme sees the page's own metadata
-            self.made[src_uri] = made
-        made = self.made[src_uri]
+        self.made[src_uri] = made
         page.content = made.summary
         return context
 

@@ -37,7 +37,7 @@ def thaw(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a fact comes from: the file and line in data/, the report and its section."""
 
@@ -47,7 +47,7 @@ class Source:
     section: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Organisation:
     id: str
     namn: str
@@ -62,7 +62,7 @@ class Organisation:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     id: str
     namn: str
@@ -71,7 +71,7 @@ class Person:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Forbund:
     id: str
     namn: str
@@ -80,7 +80,7 @@ class Forbund:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Insats:
     id: str
     forbund: str
@@ -94,7 +94,7 @@ class Insats:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """A glossary entry (data/ordlista.yaml)."""
 
@@ -107,7 +107,7 @@ class Term:
     se_aven: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell: the value as the report prints it and, for amounts, in kronor."""
 
@@ -120,7 +120,7 @@ class Cell:
         return isinstance(self.value, (int, float)) and not isinstance(self.value, bool)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Column:
     id: str
     rubrik: str
@@ -131,7 +131,7 @@ class Column:
     summerar: tuple[str, ...] = ()  # the columns this column adds up ("-id": subtracted), as the data marks them
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     text: str
     slag: str
@@ -146,7 +146,7 @@ class Row:
     summerar: tuple[str, ...] = ()  # the rows this row adds up ("-ref": subtracted), as the data marks them
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     id: str
     typ: str
@@ -168,7 +168,7 @@ class Table:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     id: str
     forbund: str

@@ -94,3 +94,22 @@ def test_benchmark_prints_table_and_writes_results(tmp_path: Path) -> None:
     assert data["serve_forbund_rebuild_s"] > 0 and data["serve_forbund"]  # make serve FORBUND= on the generated set
     assert set(data["targets"]) >= {"wall_s", "ratio_per_page", "search_index_mb", "serve_rebuild_s"}
     assert not (tmp_path / "bench-results.json").exists()  # --json decides where the results go
+
+
+def test_a_comparison_page_looks_up_the_rows_of_its_own_forbund(national: tuple[Path, dict[str, int]]) -> None:
+    """What a year or group page of part of the country asks the comparison for (Comparison.insats_years_of,
+    labels of some förbund, the years) is what filtering the country's rows gives, in the same order."""
+    from faktabank.derive import compare
+
+    out, _ = national
+    cmp = compare.of(build(out))
+    assert len(cmp.forbund) == 3 and cmp.insats_years
+    assert cmp.years() == sorted({y for _f, y, _m in cmp.cells})
+    for some in (cmp.forbund, cmp.forbund[:1], cmp.forbund[1:], ()):
+        assert cmp.insats_years_of(some) == [iy for iy in cmp.insats_years if iy.forbund in some]
+        for year in [*cmp.years(), 1900]:
+            assert cmp.insats_years_of(some, year) == [iy for iy in cmp.insats_years
+                                                       if iy.year == year and iy.forbund in some]
+        for metric in compare.METRIC:
+            assert cmp.labels(metric, some) == [x for x in cmp.labels(metric) if x[0] in some]
+    assert any(cmp.insats_years_of(cmp.forbund[:1], y) for y in cmp.years())

@@ -48,6 +48,19 @@ def relayout(text: str, layout: str) -> str:
     return "\n".join(out)
 
 
+def import_again(tmp_path: Path, src: Path, rid: str) -> tuple[dict, dict, dict[str, str]]:
+    """Import `src` into a copy of data/ without the curated report `rid`: (curated, written, person names)."""
+    root = tmp_path / "projekt"
+    shutil.copytree(ROOT / "data", root / "data")
+    (root / "data" / "rapporter" / f"{rid}.yaml").unlink()
+    curated = yaml.safe_load((ROOT / "data" / "rapporter" / f"{rid}.yaml").read_text())
+    draft = make_draft(src, root, curated["forbund"])
+    check_and_write(root, draft)
+    written = yaml.safe_load((root / draft.report_path).read_text())
+    persons = {p["id"]: p["namn"] for p in yaml.safe_load((root / "data" / "personer.yaml").read_text())["personer"]}
+    return curated, written, persons
+
+
 @pytest.mark.parametrize("layout", ["tab", "space"])
 @pytest.mark.parametrize(("source", "rid"), [("vasteras-arsredovisning-2021.txt", "vasteras-2021"),
                                              ("vasterbergslagen-arsredovisning-2023.txt", "vasterbergslagen-2023")])
@@ -57,14 +70,7 @@ def test_the_same_report_in_another_layout(tmp_path: Path, source: str, rid: str
     assert changed != text and "|" not in "".join(line[:1] for line in changed.split("\n"))
     src = tmp_path / source
     src.write_text(changed, encoding="utf-8")
-    root = tmp_path / "projekt"
-    shutil.copytree(ROOT / "data", root / "data")
-    (root / "data" / "rapporter" / f"{rid}.yaml").unlink()
-    curated = yaml.safe_load((ROOT / "data" / "rapporter" / f"{rid}.yaml").read_text())
-    draft = make_draft(src, root, curated["forbund"])
-    check_and_write(root, draft)
-    written = yaml.safe_load((root / draft.report_path).read_text())
-    persons = {p["id"]: p["namn"] for p in yaml.safe_load((root / "data" / "personer.yaml").read_text())["personer"]}
+    curated, written, persons = import_again(tmp_path, src, rid)
     tables = score(table_values(curated), table_values(written))
     people = score(names(curated, persons), names(written, persons))
     floor = {"tab": (0.95, 0.97), "space": (0.92, 0.98)}[layout]
@@ -103,14 +109,7 @@ def test_tab_separated_sources_as_space_aligned_columns(tmp_path: Path, source: 
     src = tmp_path / source
     src.write_text(spaced_tabs((SOURCES / source).read_text(encoding="utf-8")), encoding="utf-8")
     assert "\t" not in src.read_text(encoding="utf-8")
-    root = tmp_path / "projekt"
-    shutil.copytree(ROOT / "data", root / "data")
-    (root / "data" / "rapporter" / f"{rid}.yaml").unlink()
-    curated = yaml.safe_load((ROOT / "data" / "rapporter" / f"{rid}.yaml").read_text())
-    draft = make_draft(src, root, curated["forbund"])
-    check_and_write(root, draft)
-    written = yaml.safe_load((root / draft.report_path).read_text())
-    persons = {p["id"]: p["namn"] for p in yaml.safe_load((root / "data" / "personer.yaml").read_text())["personer"]}
+    curated, written, persons = import_again(tmp_path, src, rid)
     tables = score(table_values(curated), table_values(written))
     assert tables["recall"] >= 0.95 and tables["precision"] >= 0.98, tables
     assert score(names(curated, persons), names(written, persons))["recall"] >= 0.95

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
+from types import MappingProxyType
 from typing import Any
 
 from faktabank.load import sumrefs
@@ -77,6 +78,11 @@ REPORT_KEYS = frozenset({
 })
 
 
+# A document's objects and lists: as parsed, or frozen in place (model.freeze_parsed)
+_MAPS = (dict, MappingProxyType)
+_LISTS = (list, tuple)
+
+
 def walk(data: Any, pattern: tuple[str, ...], path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """Yield (path, value) for every place in data that matches pattern."""
     if not pattern:
@@ -84,10 +90,10 @@ def walk(data: Any, pattern: tuple[str, ...], path: tuple = ()) -> Iterator[tupl
         return
     head, rest = pattern[0], pattern[1:]
     if head == "*":
-        if isinstance(data, list):
+        if isinstance(data, _LISTS):
             for i, item in enumerate(data):
                 yield from walk(item, rest, (*path, i))
-    elif isinstance(data, dict) and head in data:
+    elif isinstance(data, _MAPS) and head in data:
         yield from walk(data[head], rest, (*path, head))
 
 
@@ -97,9 +103,9 @@ def values(data: Any, pattern: tuple[str, ...]) -> list[Any]:
     level = [data]
     for head in pattern:
         if head == "*":
-            level = [item for d in level if isinstance(d, list) for item in d]
+            level = [item for d in level if isinstance(d, _LISTS) for item in d]
         else:
-            level = [d[head] for d in level if isinstance(d, dict) and head in d]
+            level = [d[head] for d in level if isinstance(d, _MAPS) and head in d]
         if not level:
             break
     return level

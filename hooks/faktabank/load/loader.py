@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -36,6 +36,7 @@ from faktabank.model import (
     Table,
     Term,
     freeze,
+    freeze_parsed,
 )
 
 NUMBER_AS_TEXT = re.compile(r"^[+\-−]?\s*\d[\d .,\u00a0]*(\s*(kr|tkr|kkr|%))?$")
@@ -111,6 +112,8 @@ def read_documents(root: Path, read_all: ReadAll | None = None,
     each = partial(_read, root)
     read = read_all(files, each) if read_all is not None else [each(file) for file in files]
     docs = [doc for doc, _ in read if doc is not None]
+    for _, doc in docs:  # read-only from here on: the model keeps the documents' values themselves, not copies
+        doc.data = freeze_parsed(doc.data)
     problems += [problem for _, found in read for problem in found]
     return docs, problems
 
@@ -160,7 +163,7 @@ def data_files(root: Path) -> tuple[list[Path], list[Problem]]:
     return sorted(files), problems
 
 
-def _table(raw: dict[str, Any], doc: Document, path: tuple, report_id: str, problems: list[Problem]) -> Table:
+def _table(raw: Mapping[str, Any], doc: Document, path: tuple, report_id: str, problems: list[Problem]) -> Table:
     columns = tuple(
         Column(c["id"], c["rubrik"], c.get("ar") or (int(c["datum"][:4]) if "datum" in c else None),
                c.get("datum"), c.get("slag"), c.get("enhet", raw["enhet"]), tuple(c.get("summerar", ())))
@@ -221,7 +224,6 @@ def build(root: Path, options: Options | None = None, read_all: ReadAll | None =
     forbund: dict[str, Forbund] = {}
     insatser: dict[str, Insats] = {}
     reports: dict[str, Report] = {}
-    report_data: dict[str, Any] = {}  # each report's data as parsed, for prune
     glossary: list[Term] = []
 
     for kind, doc in docs:
@@ -230,7 +232,7 @@ def build(root: Path, options: Options | None = None, read_all: ReadAll | None =
             for i, o in enumerate(d["organisationer"]):
                 organisations[o["id"]] = Organisation(
                     o["id"], o["namn"], o["typ"], o.get("del_av"), tuple(o.get("forkortningar", ())),
-                    tuple(o.get("alias", ())), freeze(o.get("tidigare_namn", [])), o.get("webb"),
+                    tuple(o.get("alias", ())), o.get("tidigare_namn", ()), o.get("webb"),
                     o.get("beskrivning"), o.get("intern"), Source(doc.path, doc.line(("organisationer", i))))
         elif kind == "personer":
             for i, p in enumerate(d["personer"]):
@@ -240,7 +242,7 @@ def build(root: Path, options: Options | None = None, read_all: ReadAll | None =
             glossary += [Term(t["id"], t["term"], t.get("utlast"), t["forklaring"], tuple(t.get("former", ())),
                               t.get("tips", True), tuple(t.get("se_aven", ()))) for t in d["termer"]]
         elif kind == "forbund":
-            forbund[d["id"]] = Forbund(d["id"], d["namn"], d.get("kortnamn", d["namn"]), freeze(d),
+            forbund[d["id"]] = Forbund(d["id"], d["namn"], d.get("kortnamn", d["namn"]), d,
                                        Source(doc.path, 1, d["kalla"]["rapport"], d["kalla"]["avsnitt"]))
         elif kind == "insatser":
             for i, s in enumerate(d["insatser"]):
@@ -250,9 +252,8 @@ def build(root: Path, options: Options | None = None, read_all: ReadAll | None =
                     Source(doc.path, doc.line(("insatser", i))))
         elif kind == "rapport":
             tables = tuple(_table(t, doc, ("tabeller", i), d["id"], problems) for i, t in enumerate(d["tabeller"]))
-            report_data[d["id"]] = d
             reports[d["id"]] = Report(d["id"], d["forbund"], d["typ"], d["period"]["fran"], d["period"]["till"],
-                                      d["status"], freeze(d), tables, Source(doc.path, 1, d["id"]))
+                                      d["status"], d, tables, Source(doc.path, 1, d["id"]))
 
     known = reports
     if options.forbund is not None:  # a preview: the other förbund's report files exist, though they are not read
@@ -270,7 +271,7 @@ def build(root: Path, options: Options | None = None, read_all: ReadAll | None =
     }
     if options.edition == "public" or options.upto is not None or options.forbund is not None:
         # the internal reference keeps whole registries; a snapshot, the public edition and a preview do not
-        organisations, persons, forbund, insatser = prune(organisations, persons, forbund, insatser, keep, report_data)
+        organisations, persons, forbund, insatser = prune(organisations, persons, forbund, insatser, keep)
     return Model(freeze(organisations), freeze(persons), freeze(forbund), freeze(insatser), freeze(keep),
                  glossary=tuple(glossary), edition=options.edition, upto=options.upto,
                  files=tuple(doc.path for _, doc in docs))

@@ -11,28 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
 
 from faktabank.load.crossref import INSATS, ORG, PERSON, REPORT_REFS, values
-from faktabank.model import Forbund, Insats, Organisation, Person, Report, Source, thaw
+from faktabank.model import Forbund, Insats, Organisation, Person, Report, Source
 
 
-def references(reports: Mapping[str, Report], data_of: Mapping[str, Any] | None = None) -> dict[str, set[str]]:
-    """Every person, organisation (or förbund) and insats id the reports refer to. `data_of`: the reports' data as
-    parsed (plain dicts and lists, which walk reads), by report id; otherwise their frozen data is thawed."""
+def references(reports: Mapping[str, Report]) -> dict[str, set[str]]:
+    """Every person, organisation (or förbund) and insats id the reports refer to."""
     found: dict[str, set[str]] = {PERSON: set(), ORG: set(), INSATS: set()}
     for r in reports.values():
-        data = data_of[r.id] if data_of is not None else thaw(r.data)
         for pattern, what in REPORT_REFS:
-            found[what].update(values(data, pattern))
+            found[what].update(values(r.data, pattern))
     return found
 
 
 def prune(organisations: dict[str, Organisation], persons: dict[str, Person], forbund: dict[str, Forbund],
-          insatser: dict[str, Insats], reports: Mapping[str, Report], data_of: Mapping[str, Any] | None = None
+          insatser: dict[str, Insats], reports: Mapping[str, Report]
           ) -> tuple[dict[str, Organisation], dict[str, Person], dict[str, Forbund], dict[str, Insats]]:
     """The registries restricted to what `reports` use, in their original order."""
-    refs = references(reports, data_of)
+    refs = references(reports)
     keep_orgs = refs[ORG] & organisations.keys()
     pending = list(keep_orgs)
     while pending:  # an organisation's page links the organisation it is part of

@@ -2,8 +2,9 @@
 only the files that changed since the last build.
 
 A file's parsed and checked document depends only on the file's bytes, so a rebuild can take the document it
-read last time for a file whose size, modification time and inode are unchanged. The documents are never
-changed after reading (the loader freezes copies into the model). tests/test_speed.py builds with and without it.
+read last time for a file whose size, modification time and inode are unchanged. The loader freezes a document's
+values where they are (model.freeze_parsed) and never changes them after that; freezing a document kept from the
+last build leaves it as it is. tests/test_speed.py builds with and without it.
 """
 
 from __future__ import annotations

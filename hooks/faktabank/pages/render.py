@@ -182,12 +182,8 @@ def build_context(model: Model, use_directory_urls: bool = True) -> Context:
 class Renderer:
     comparison_plan: publish.ComparisonPlan  # set by publish.extend
 
-    def __init__(self, model: Model, use_directory_urls: bool = True,
-                 findings: Callable[[], tuple[reconcile.Finding, ...]] | None = None,
-                 env: Environment | None = None) -> None:
-        """`findings`: the model's reconcile.reconcile, when it is worked out elsewhere (the adapter: in a forked
-        process, while this process goes on). `env`: the templates' environment (make_env) if not the default."""
-        self.findings = findings or partial(reconcile.reconcile, model)
+    def __init__(self, model: Model, use_directory_urls: bool = True, env: Environment | None = None) -> None:
+        """`env`: the templates' environment (make_env) if not the default."""
         self.env = env or make_env()
         self.ctx = build_context(model, use_directory_urls)
         # organisations with more roles than a page lists (split.MAX_ROWS): a summary and a page per förbund
@@ -297,7 +293,7 @@ class Renderer:
 
     def pages(self) -> list[Page]:
         m = self.ctx.model
-        findings = self.findings()  # disagreements in the sources: listed, never a build failure
+        findings = reconcile.reconcile(m)  # disagreements in the sources: listed, never a build failure
         findings_of = reconcile.by_report(findings)
         statements = reconcile.text_findings(m)  # names and roles that two places of a report give differently
         statements_of = reconcile.by_report(statements)

@@ -14,8 +14,8 @@ The plain path, which MkDocs' own build runs with `speed: false` or FAKTABANK_SP
                    the same content passes, its table of contents, title and anchors (content.make). Material's
                    search plugin then indexes its title and summary, not every table cell.
   on_post_page     a generated page's content is dropped once written.
-The speed layer (speed/, on by default) changes how, not what: data/ read by two processes, the checks and open
-data in background processes, worker processes that make and render pages while MkDocs writes others (the
+The speed layer (speed/, on by default) changes how, not what: data/ read by two processes, the open data
+written in a background process, worker processes that make and render pages while MkDocs writes others (the
 theme's page rendered in the worker with MkDocs' own context), the compiled templates kept between builds of
 `make serve`, and the privacy plugin's shorter scan. `make test` builds the site both ways and requires identical output.
 """
@@ -40,7 +40,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
-from faktabank.derive import compare, reconcile
+from faktabank.derive import compare
 from faktabank.derive.roles import roles_of
 from faktabank.export import opendata
 from faktabank.load.errors import DataError, Problem
@@ -155,20 +155,17 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
             gc.enable()
             self._remove_data_folder()
             self.data_folder = Path(tempfile.mkdtemp(prefix="faktabank-data-"))
-            findings = Background(reconcile.reconcile, model) if parallel else None
-            try:
-                compare.of(model)  # made before forking: the open-data process inherits them
-                roles_of(model)
-                self.open_data = (Background(opendata.write, model, self.data_folder) if parallel
-                                  else opendata.write(model, self.data_folder))
-                env = make_env(bytecode_cache=COMPILED, heading_link=self._heading_link(config)) if self.speed.on \
-                    else make_env(heading_link=self._heading_link(config))
-                renderer = Renderer(model, use_directory_urls=config.use_directory_urls,
-                                    findings=findings.result if findings is not None else None, env=env)
-                pages = renderer.pages()
-            finally:
-                if findings is not None:
-                    findings.close()
+            compare.of(model)  # made before forking: the open-data process inherits them
+            roles_of(model)
+            # One process besides this one at a time: a forked process soon holds its own copy of most of the
+            # model (reading an object writes its reference count), so the Datakvalitet checks are worked out
+            # here while the open data is written (docs/prestanda.md).
+            self.open_data = (Background(opendata.write, model, self.data_folder) if parallel
+                              else opendata.write(model, self.data_folder))
+            env = make_env(bytecode_cache=COMPILED, heading_link=self._heading_link(config)) if self.speed.on \
+                else make_env(heading_link=self._heading_link(config))
+            renderer = Renderer(model, use_directory_urls=config.use_directory_urls, env=env)
+            pages = renderer.pages()
         finally:
             gc.set_threshold(*self.gc_thresholds)
             gc.enable()

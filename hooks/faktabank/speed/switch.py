@@ -1,7 +1,7 @@
 """The one switch for the speed layer, and the versions it was verified against.
 
 Every shortcut in speed/ (worker processes that make and render pages, reading a large data/ in two processes,
-the Datakvalitet checks and open data in background processes, the compiled templates kept between builds, the
+the open data written in a background process, the compiled templates kept between builds, the
 privacy plugin's shorter scan, pausing the cycle collector) gives the same site as MkDocs'
 own path, and `make test` compares the two byte for byte. That was verified with the versions below. With any
 other version of MkDocs, Material, Python-Markdown, Jinja or MarkupSafe installed, the speed layer turns itself

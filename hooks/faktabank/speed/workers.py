@@ -1,6 +1,6 @@
 """Forked processes: worker processes that make generated pages while MkDocs builds pages in the main
 process; `split_work`, which reads data/ in two processes that meet in the middle; and `Background`, one
-function call in a forked process (the checks for Datakvalitet, writing the open data).
+function call in a forked process (writing the open data).
 
 MkDocs builds one page at a time in one process. The faktabank's own per-page work (the page's template,
 the conversion to HTML, the content passes; content.make) and the theme's rendering of the page around it

@@ -80,3 +80,26 @@ def test_anchors_and_aliases_are_refused(tmp_path: Path, text: str) -> None:
     file.write_text(text, encoding="utf-8")
     with pytest.raises(DataError, match=r"YAML-(ankare|alias)"):
         yamlload.load(file, "a.yaml")
+
+
+def test_a_compact_document_gives_every_line_a_full_one_gives(tmp_path: Path) -> None:
+    """The loader's documents (compact) keep lines down to a table's row; a deeper line is read from the file
+    when it is asked for, and is the same as a full load gives. Sequences are tuples, and hold the same values."""
+    report = Path(__file__).parent / "fixtures" / "minimal" / "data" / "rapporter" / "exempel-2020.yaml"
+    full = yamlload.load(report, "a.yaml")
+    compact = yamlload.load(report, "a.yaml", compact=True)
+    assert max(map(len, full.lines)) > yamlload.LINES_DEPTH  # the fixture has deeper lines to ask for
+    assert all(len(path) <= yamlload.LINES_DEPTH for path in compact.lines)
+    assert isinstance(compact.data["tabeller"], tuple) and isinstance(full.data["tabeller"], list)
+
+    def lists(value):
+        if isinstance(value, dict):
+            return {k: lists(v) for k, v in value.items()}
+        return [lists(v) for v in value] if isinstance(value, (list, tuple)) else value
+
+    assert lists(compact.data) == full.data
+    shallow = [path for path in full.lines if len(path) <= yamlload.LINES_DEPTH]
+    assert [compact.line(path) for path in shallow] == [full.line(path) for path in shallow]
+    assert compact.depth is not None  # nothing read again yet
+    assert [compact.line(path) for path in full.lines] == [full.line(path) for path in full.lines]
+    assert compact.depth is None and compact.lines == full.lines

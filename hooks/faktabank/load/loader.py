@@ -80,7 +80,7 @@ def _read(root: Path, file: Path) -> _Read:
         return None, [Problem(rel, None, "", "okänd placering; data/organisationer.yaml, data/personer.yaml, "
                               "data/forbund/*.yaml, data/insatser/*.yaml eller data/rapporter/*.yaml förväntades")]
     try:
-        doc = load(file, rel)
+        doc = load(file, rel, compact=True)
     except DataError as exc:
         return None, exc.problems
     found = validate(doc, kind)

@@ -130,6 +130,16 @@ def _expected(error: ValidationError) -> str:
     return error.message
 
 
+def _lists(value: Any) -> Any:
+    """A document with its sequences as lists: jsonschema takes only a list for an array (the loader's documents
+    hold tuples, which the compiled validator takes)."""
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    return value
+
+
 def validate(doc: Document, kind: str) -> list[Problem]:
     """Every schema problem in one document, each with its line."""
     try:
@@ -138,7 +148,7 @@ def validate(doc: Document, kind: str) -> list[Problem]:
     except fastjsonschema.JsonSchemaException:
         pass  # jsonschema says exactly what is wrong, and where
     problems = []
-    for error in _validator(kind).iter_errors(doc.data):
+    for error in _validator(kind).iter_errors(_lists(doc.data)):
         path = tuple(error.absolute_path)
         field = path
         if error.validator == "additionalProperties":

@@ -10,6 +10,7 @@ length; no control characters in any text.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from dataclasses import dataclass, field
@@ -65,6 +66,8 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parse
     """SafeLoader without the implicit timestamp type."""
 
     check_text = True  # whether a text value may hold a control character (see load): then each is checked
+    lines_depth: int | None = None  # lines are kept for paths of at most this length (load's `compact`)
+    sequence: type = list  # what a YAML sequence becomes: list, or tuple (load's `compact`)
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         """SafeLoader's tag resolution (no path resolvers, no wildcard resolvers), in one short call: libyaml's
@@ -90,22 +93,41 @@ _SCALARS = {tag: _Loader.yaml_constructors[tag] for tag in (
     "tag:yaml.org,2002:null")}
 
 
+# The loader's documents keep the lines of paths this long: the model's sources go down to a table's row
+# (tabeller, i, rader, j). The line of a value deeper down is needed only to report a problem with it.
+LINES_DEPTH = 4
+
+
 @dataclass
 class Document:
-    """A parsed data file: its content and the line (1-based) of each path in it."""
+    """A parsed data file: its content and the line (1-based) of each path in it. A compact document (load's
+    `compact`) keeps the lines of paths up to `depth` long, and reads the file again the first time the line of a
+    longer path is asked for."""
 
     path: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    file: Path | None = None  # the file, for a compact document's deeper lines
+    depth: int | None = None  # lines are kept for paths this long; None: for every path
 
     def line(self, path: Path_) -> int | None:
         """Line of the value at `path`, or of its nearest parent that has one."""
         p = tuple(path)
+        if self.depth is not None and len(p) > self.depth:
+            self._read_every_line()
         while p:
             if p in self.lines:
                 return self.lines[p]
             p = p[:-1]
         return self.lines.get((), None)
+
+    def _read_every_line(self) -> None:
+        """The lines of every path, from the file (as it is now: under `mkdocs serve` a changed file is read anew
+        before it is checked). Should it no longer parse, lines stay those of the shorter paths."""
+        if self.file is not None:
+            with contextlib.suppress(DataError, OSError):
+                self.lines = load(self.file, self.path).lines
+        self.depth = None
 
 
 def _construct(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int], rel: str, line: int) -> Any:
@@ -141,7 +163,7 @@ def _construct(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_,
                 raise DataError([Problem(rel, key_node.start_mark.line + 1, _dotted((*path, key)),
                                          "nyckeln förekommer två gånger i samma objekt")])
             key_path, key_line = (*path, key), key_node.start_mark.line + 1  # an entry's line is its key's
-            if key_line != line:
+            if key_line != line and (loader.lines_depth is None or len(key_path) <= loader.lines_depth):
                 lines[key_path] = key_line
             result[key] = _construct(value_node, loader, key_path, lines, rel, key_line)
         return result
@@ -149,10 +171,10 @@ def _construct(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_,
         items = []
         for i, child in enumerate(node.value):
             item_path, item_line = (*path, i), child.start_mark.line + 1
-            if item_line != line:
+            if item_line != line and (loader.lines_depth is None or len(item_path) <= loader.lines_depth):
                 lines[item_path] = item_line
             items.append(_construct(child, loader, item_path, lines, rel, item_line))
-        return items
+        return items if loader.sequence is list else loader.sequence(items)
     tag = node.tag
     if tag == _STR:  # what construct_yaml_str gives
         value = node.value
@@ -235,8 +257,12 @@ def _dotted(path: Path_) -> str:
 dotted = _dotted
 
 
-def load(file: Path, rel: str) -> Document:
-    """Parse one YAML file safely. Raises DataError with file and line on any problem."""
+def load(file: Path, rel: str, compact: bool = False) -> Document:
+    """Parse one YAML file safely. Raises DataError with file and line on any problem.
+
+    `compact` (the loader's documents, which the model keeps): sequences become tuples, not lists, and lines are
+    kept down to LINES_DEPTH (Document.line reads the file again for a deeper one). Nothing is built only to be
+    thrown away when the model is frozen, which leaves the national model a tenth smaller in memory."""
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DataError([Problem(rel, 1, "", f"filen är för stor: {size} byte, högst {MAX_FILE_BYTES} byte tillåts",
@@ -257,6 +283,8 @@ def load(file: Path, rel: str) -> Document:
     # Escapes ("\u202e") and raw control characters are the only ways to one in a value: without either, no
     # text value needs checking
     loader.check_text = "\\" in text or CONTROL_CHARACTERS.search(text) is not None
+    if compact:
+        loader.lines_depth, loader.sequence = LINES_DEPTH, tuple
     try:
         if _MAYBE_ANCHOR.search(text) or _may_nest_deeply(text):
             _scan(text, rel)
@@ -282,4 +310,4 @@ def load(file: Path, rel: str) -> Document:
                                  f"YAML-syntaxfel: {problem}")]) from None
     finally:
         loader.dispose()
-    return Document(rel, data, lines)
+    return Document(rel, data, lines, file if compact else None, LINES_DEPTH if compact else None)

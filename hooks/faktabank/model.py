@@ -31,7 +31,7 @@ def freeze(value: Any) -> Any:
 def freeze_parsed(value: Any) -> Any:
     """freeze for parsed YAML that nothing else holds (a document the loader has just read): the nested dicts are
     frozen where they are instead of copied, so the model does not hold a second copy of every report while it is
-    built (the copies and the freed originals left the national model 86 MB larger). A value frozen already is
+    built (the copies and the freed originals left the national model 85 MB larger). A value frozen already is
     returned as it is, so a document kept between builds of `mkdocs serve` can be frozen again."""
     if isinstance(value, dict):
         for key, item in value.items():

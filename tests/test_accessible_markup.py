@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from faktabank.pages import a11y
+from faktabank.pages import a11y, render
+from faktabank.pages.regions import Regions
 from htmlpage import norm
 
 
@@ -142,9 +143,11 @@ def test_every_table_has_a_caption_and_header_cells(built_site: Path) -> None:
     assert not problems, "\n".join(problems[:40])
 
 
-def test_table_boxes_are_named_focusable_regions_with_unique_names(built_site: Path) -> None:
+def region_problems(site: Path) -> tuple[list[str], int]:
+    """Table boxes in a built site that are not named, focusable regions, or share a name on their page; and how
+    many boxes hold a table."""
     problems, count = [], 0
-    for url, page in pages(built_site):
+    for url, page in pages(site):
         names = []
         for box in page.boxes:
             if not box.tables:
@@ -156,6 +159,11 @@ def test_table_boxes_are_named_focusable_regions_with_unique_names(built_site: P
                 problems.append(f"{url}: box {a.get('id')!r} is not a named region with tabindex=0: {a}")
             names.append(name)
         problems += [f"{url}: two regions named {n!r}" for n, k in Counter(names).items() if k > 1 and n]
+    return problems, count
+
+
+def test_table_boxes_are_named_focusable_regions_with_unique_names(built_site: Path) -> None:
+    problems, count = region_problems(built_site)
     assert count > 300
     assert not problems, "\n".join(problems[:40])
 
@@ -165,13 +173,26 @@ def test_charts_and_images_have_text_alternatives(built_site: Path) -> None:
     assert not problems, "\n".join(problems[:40])
 
 
-def test_regions_get_unique_names_and_markdown_tables_captions() -> None:
-    box = '<div class="fb-table"><table class="fb"><caption>Pengar <span>(kr)</span></caption><tr><th>1</th></tr></table></div>'
-    html = a11y.improve(f'<article><h2 id="a">Avsnitt &amp; A</h2>{box}{box}<h2 id="b">B</h2>{box}'
-                        '<table>\n<thead><tr><th>x</th></tr></thead></table>'
+def test_a_repeated_caption_gets_a_number_only_a_screen_reader_hears() -> None:
+    """The templates' table_box, three boxes with one caption and a caption that reads like a numbered one: every
+    box a region named by its own caption, no two names alike, the first caption as it is."""
+    env = render.make_env()
+    template = env.from_string(
+        '<article>{% set c %}Pengar <span class="fb-unit">(kr)</span>{% endset %}'
+        '{% for _ in range(3) %}{% call table_box(regions, c) %}<tbody><tr><th>1</th></tr></tbody>{% endcall %}'
+        '{% endfor %}{% call table_box(regions, "Pengar (kr) (tabell 3)", id="x") %}<tbody><tr><th>1</th></tr>'
+        '</tbody>{% endcall %}</article>')
+    page = _Article()
+    page.feed(template.render(regions=Regions()))
+    names = [" ".join(page.captions[i] for i in b.attrs["aria-labelledby"].split()) for b in page.boxes]
+    assert names == ["Pengar (kr)", "Pengar (kr) (tabell 2)", "Pengar (kr) (tabell 3)", "Pengar (kr) (tabell 3) (tabell 2)"]
+    assert all(b.attrs["role"] == "region" and b.attrs["tabindex"] == "0" for b in page.boxes)
+    assert [b.attrs.get("id") for b in page.boxes] == [None, None, None, "x"]
+
+
+def test_markdown_tables_get_captions() -> None:
+    html = a11y.improve('<article><h2 id="a">Avsnitt &amp; A</h2><table>\n<thead><tr><th>x</th></tr></thead></table>'
                         '<p class="fb-caption">Filerna</p>\n<table>\n<thead><tr><th>x</th></tr></thead></table></article>')
     page = _Article()
     page.feed(html)
-    names = [" ".join(page.captions[i] for i in b.attrs["aria-labelledby"].split()) for b in page.boxes]
-    assert names == ["Pengar (kr) (tabell 1) Avsnitt & A", "Pengar (kr) (tabell 2) Avsnitt & A", "Pengar (kr) B"]
-    assert [t.caption for t in page.tables] == ["Pengar (kr) (tabell 1)", "Pengar (kr) (tabell 2)", "Pengar (kr)", "B", "Filerna"]
+    assert [t.caption for t in page.tables] == ["Avsnitt & A", "Filerna"]

@@ -11,6 +11,7 @@ from markupsafe import escape
 
 from conftest import ROOT
 from faktabank.load.loader import build
+from faktabank.pages.regions import Regions
 from faktabank.pages.render import make_env
 from faktabank.text.links import Linker
 
@@ -65,7 +66,7 @@ def test_insats_year_every_branch(model) -> None:
         "avslut": [{"till": "Arbete", "kategori": "arbete", "antal": 3}, {"till": "Annat", "antal": 1}],
         "resultat": [{"text": "Fler i *arbete*"}, {"text": "Andel", "varde": 40, "enhet": "procent"}],
     }
-    html = insats_year(entry, insats, report, link)
+    html = insats_year(entry, insats, report, link, Regions())
     cited = source(report, "Insatser", link)
     assert html.startswith(f'<table class="fb-facts">\n<caption class="fb-sr-only">Steg &amp; steg enligt '
                            f'{report.title.lower()}</caption>\n<tbody>\n'
@@ -76,10 +77,12 @@ def test_insats_year_every_branch(model) -> None:
                            '<tr><th scope="row">Målgrupp</th><td>unga <em>vuxna</em></td></tr>\n'
                            '<tr><th scope="row">Måluppfyllelse</th><td>Uppfyllt – se <em>not</em></td></tr>\n'
                            '</tbody>\n</table>\n\n')
-    assert (f'<caption>Ekonomi {report.year}: Steg &amp; steg <span class="fb-unit">(Belopp i kr)</span><br>{cited}'
+    assert (f'<caption id="fb-rubrik-1">Ekonomi {report.year}: Steg &amp; steg <span class="fb-unit">(Belopp i kr)'
+            f'</span><br>{cited}'
             '</caption>\n<thead><tr><th scope="col" class="num">Beviljat</th><th scope="col" class="num">Utfall</th>'
             '</tr></thead>\n<tbody><tr><td class="num">500\u00a0000\u00a0kr</td><td class="num">458\u00a0818\u00a0kr'
-            '</td></tr></tbody>\n</table>\n<div class="fb-note"><p>Rest &lt;återbetald&gt;.</p></div></div>\n') in html
+            '</td></tr></tbody>\n</table>\n<div class="fb-note"><p>Rest &lt;återbetald&gt;.</p></div>\n</div>\n') in html
+    assert html.count('role="region" tabindex="0"') == 3 and 'aria-labelledby="fb-rubrik-3"' in html
     assert ('<thead><tr><th scope="col">Uppgift</th><th scope="col" class="num">Antal</th><th scope="col" '
             'class="num">Året innan</th></tr></thead>\n<tbody>\n'
             '<tr><th scope="row">Deltagare totalt</th><td class="num">12</td><td class="num">9</td></tr>\n'
@@ -98,7 +101,7 @@ def test_insats_year_with_facts_only(model) -> None:
     insats = next(iter(model.insatser.values()))
     entry = {"insats": insats.id, "avsnitt": "Insatser", "maluppfyllelse": {"bedomning": "Delvis <uppfyllt>"},
              "deltagare": {"totalt": 3}}
-    html = insats_year(entry, insats, report, Linker(model, "insatser/x.md"))
+    html = insats_year(entry, insats, report, Linker(model, "insatser/x.md"), Regions())
     assert f'<caption class="fb-sr-only">{escape(insats.namn)} enligt' in html
     assert "Namn i rapporten" not in html and "Ekonomi" not in html and "fb-results" not in html
     assert '<tr><th scope="row">Måluppfyllelse</th><td>Delvis &lt;uppfyllt&gt;</td></tr>' in html

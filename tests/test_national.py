@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_accessible_markup import region_problems
 
 from conftest import ROOT, make_project, run_build
 from faktabank.derive import reconcile
@@ -72,6 +73,8 @@ def test_generated_dataset_builds(national: tuple[Path, dict[str, int]], tmp_pat
     assert len(report_pages) == counts["rapporter"]
     page = report_pages[0].read_text(encoding="utf-8")
     assert "Resultaträkning" in page and "Balansräkning" in page and "Kassaflödesanalys" in page
+    problems, count = region_problems(site)  # the templates keep region names unique on national data too
+    assert count > 100 and not problems, "\n".join(problems[:40])
 
 
 def test_benchmark_prints_table_and_writes_results(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from conftest import ROOT
 from faktabank.derive.roles import Role
 from faktabank.load.loader import build
 from faktabank.model import Cell, Column, Row
+from faktabank.pages.regions import Regions
 from faktabank.pages.render import make_env
 from faktabank.text.links import Linker
 
@@ -45,8 +46,9 @@ def test_statement_table_every_branch(model) -> None:
                 (Cell(4511, "tkr", 4511000), Cell(93, "tkr", 93000), Cell("se <not>", "text", None)), None),
             Row("En insats", "summa", None, None, insats, (), None, (Cell(-58, "tkr", -58000),), None))
     table = replace(statement, enhet="tkr", columns=columns, rows=rows, kommentar="Summan är *avrundad*.")
-    html = statement_table(table, report, link)
-    assert html.startswith(f'<div class="fb-table" id="tabell-{statement.id}">\n<table class="fb">\n<caption>')
+    html = statement_table(table, report, link, Regions())
+    assert html.startswith(f'<div class="fb-table" id="tabell-{statement.id}" role="region" tabindex="0" '
+                           'aria-labelledby="fb-rubrik-1">\n<table class="fb">\n<caption id="fb-rubrik-1">')
     assert f'(Belopp i tkr)</span><br>{source(report, statement.avsnitt, link)}</caption>' in html
     assert ('<tr><th scope="col">Proj.nr</th><th scope="col">Post</th><th scope="col" class="num">Not</th>'
             '<th scope="col" class="num">2021</th><th scope="col" class="num">Andel (värden i procent)</th>'
@@ -56,7 +58,7 @@ def test_statement_table_every_branch(model) -> None:
             '<td class="num">93\u00a0tkr</td><td>se &lt;not&gt;</td></tr>\n') in html  # a cell in another unit says so
     assert (f'<tr class="fb-summa"><td></td><th scope="row">{link.insats(insats, "En insats")}</th>'
             '<td class="num"></td><td class="num">\u221258</td><td></td><td></td></tr>\n') in html
-    assert html.endswith('</tbody>\n</table>\n<div class="fb-note"><p>Summan är <em>avrundad</em>.</p></div></div>\n')
+    assert html.endswith('</tbody>\n</table>\n<div class="fb-note"><p>Summan är <em>avrundad</em>.</p></div>\n</div>\n')
 
 
 def test_roles_table_every_branch(model) -> None:
@@ -69,8 +71,10 @@ def test_roles_table_every_branch(model) -> None:
              Role(report.forbund, report.id, 2022, "Ledamot & ersättare", "", (), "2022-02-01", None, "styrelse"),
              Role(report.forbund, report.id, 2023, "Revisor", "", (), None, "2023-12-31", "revisorer"),
              Role(report.forbund, report.id, 2024, "Ordförande", "", (), None, None, "styrelse")]
-    html = roles_table(roles, link, "Roller <i alla> år")
-    assert html.startswith('<div class="fb-table">\n<table class="fb">\n<caption>Roller &lt;i alla&gt; år</caption>\n'
+    regions = Regions()
+    html = roles_table(roles, link, regions, "Roller <i alla> år")
+    assert html.startswith('<div class="fb-table" role="region" tabindex="0" aria-labelledby="fb-rubrik-1">\n'
+                           '<table class="fb">\n<caption id="fb-rubrik-1">Roller &lt;i alla&gt; år</caption>\n'
                            '<thead><tr><th scope="col">År</th><th scope="col">Förbund</th><th scope="col">Roll</th>'
                            '<th scope="col">Detaljer</th><th scope="col">Organisation</th><th scope="col">Period</th>'
                            '<th scope="col">Källa</th></tr></thead>\n<tbody>\n')
@@ -81,6 +85,9 @@ def test_roles_table_every_branch(model) -> None:
     assert "<td>Ledamot &amp; ersättare</td><td></td><td></td><td>från 2022-02-01</td>" in rows[1]
     assert "<td>till 2023-12-31</td>" in rows[2] and "<td>Ordförande</td><td></td><td></td><td></td>" in rows[3]
     assert html.endswith("</tbody>\n</table>\n</div>\n")
-    without = roles_table(roles[:1], link, "Roller")
+    without = roles_table(roles[:1], link, regions, "Roller")
     assert '<th scope="col">Organisation</th>' in without
-    assert '<th scope="col">Organisation</th>' not in roles_table(roles[:1], link, "Roller", with_via=False)
+    assert '<th scope="col">Organisation</th>' not in roles_table(roles[:1], link, regions, "Roller", with_via=False)
+    # the page's fourth table, its third called "Roller": a number only a screen reader hears
+    assert '<caption id="fb-rubrik-4">Roller<span class="fb-sr-only"> (tabell 3)</span></caption>' in \
+        roles_table(roles[:1], link, regions, "Roller")

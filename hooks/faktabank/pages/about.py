@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from faktabank.model import Model
+from faktabank.pages.regions import Regions
 from faktabank.pages.render import make_env
 from faktabank.text.links import Linker
 
@@ -33,7 +34,9 @@ class Sections:
         if name == "kontakt" and not self.contact.get("epost"):
             raise ValueError(f"docs/{src_uri}: <!-- faktabank:kontakt --> kräver extra.kontakt.epost i mkdocs.yml")
         link = Linker(self.model, src_uri, self.use_directory_urls)
-        return self.env.get_template(SECTIONS[name]).render(m=self.model, link=link, kontakt=self.contact).strip()
+        regions = Regions(f"fb-{name}-rubrik-")  # a page may hold several sections: ids unique on the page
+        return self.env.get_template(SECTIONS[name]).render(m=self.model, link=link, regions=regions,
+                                                            kontakt=self.contact).strip()
 
     def fill(self, markdown: str, src_uri: str) -> str:
         """The page's Markdown with every marker replaced by its rendered section."""

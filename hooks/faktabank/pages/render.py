@@ -22,6 +22,7 @@ from faktabank.model import Model, Organisation, Report
 from faktabank.pages import publish, split
 from faktabank.pages.comparecells import value_text
 from faktabank.pages.page import Page
+from faktabank.pages.regions import Regions
 from faktabank.text import formatting
 from faktabank.text.links import Linker, org_part_src, src_uri
 from faktabank.text.markdownfields import markdown_html, markdown_inline
@@ -71,7 +72,7 @@ NAMES_ITS_FILE = ("forbund.html.j2", "insats.html.j2", "organisation.html.j2", "
 # Macro libraries whose macros every template may call by name (one macro per kind of table or part).
 MACROS = {
     "parts.html.j2": ("h",),
-    "tables.html.j2": ("facts", "unit_caption", "source", "dates", "statement_table", "roles_table"),
+    "tables.html.j2": ("facts", "table_box", "unit_caption", "source", "dates", "statement_table", "roles_table"),
     "insats_year.html.j2": ("insats_year",),
     "cells.html.j2": ("cmp_cell",),
 }
@@ -141,7 +142,8 @@ class Context:
     model: Model
     roles: Roles
     insats_years: dict[str, tuple[tuple[Report, Any], ...]]
-    insats_rows: dict[str, tuple[tuple[Report, Any, Any], ...]]
+    # insats → the statement tables with rows that name it: (report, table, those rows), in report order
+    insats_rows: dict[str, tuple[tuple[Report, Any, tuple[Any, ...]], ...]]
     indicator_rows: dict[int, tuple[tuple[Report, Any, Any], ...]]
     use_directory_urls: bool
     # (förbund, insats) → the goals in that förbund's reports that name the insats (itself or in an activity),
@@ -166,7 +168,11 @@ def build_context(model: Model, use_directory_urls: bool = True) -> Context:
         for t in r.tables:
             for row in t.rows:
                 if row.insats:
-                    rows[row.insats].append((r, t, row))
+                    listed = rows[row.insats]
+                    if listed and listed[-1][0] is r and listed[-1][1] is t:
+                        listed[-1][2].append(row)
+                    else:
+                        listed.append((r, t, [row]))
         for table in r.data.get("indikatorer", ()):
             for row in table["rader"]:
                 indicators[row["indikator"]].append((r, table, row))
@@ -175,8 +181,9 @@ def build_context(model: Model, use_directory_urls: bool = True) -> Context:
         if o.del_av:
             parts[o.del_av].append(o)
     return Context(model, roles_of(model), {k: tuple(v) for k, v in years.items()},
-                   {k: tuple(v) for k, v in rows.items()}, {k: tuple(v) for k, v in sorted(indicators.items())},
-                   use_directory_urls, {k: tuple(v) for k, v in goals.items()}, {k: tuple(v) for k, v in parts.items()})
+                   {k: tuple((r, t, tuple(named)) for r, t, named in v) for k, v in rows.items()},
+                   {k: tuple(v) for k, v in sorted(indicators.items())}, use_directory_urls,
+                   {k: tuple(v) for k, v in goals.items()}, {k: tuple(v) for k, v in parts.items()})
 
 
 class Renderer:
@@ -201,7 +208,8 @@ class Renderer:
 
     def _source(self, src: str, template: str, title: str, edit_path: str | None, values: dict[str, Any]) -> str:
         link = Linker(self.ctx.model, src, self.ctx.use_directory_urls, self.org_parts)
-        context = dict(m=self.ctx.model, ctx=self.ctx, link=link, title=title, edit_path=edit_path, **values)
+        context = dict(m=self.ctx.model, ctx=self.ctx, link=link, regions=Regions(), title=title, edit_path=edit_path,
+                       **values)
         html = self.env.get_template(template).render(context)
         if self.ctx.model.edition == "internal" and template not in NAMES_ITS_FILE:
             html += self.env.get_template("kallfiler.html.j2").render(context)  # every internal page names its file

@@ -2,7 +2,7 @@
 and anchors, and the short summary Material's search indexes.
 
 Generated pages are not Markdown: their templates render HTML (Jinja, autoescape on), which the content passes
-(glossary tooltips, accessible table regions) finish. MkDocs gets that HTML in place of a converted source,
+(glossary tooltips, captions for tables in Markdown fields) finish. MkDocs gets that HTML in place of a converted source,
 with a table of contents read from the page's own headings (pages.headings).
 """
 

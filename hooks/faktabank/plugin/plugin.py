@@ -8,8 +8,9 @@ The plain path, which MkDocs' own build runs with `speed: false` or FAKTABANK_SP
   on_files         every generated page as a virtual file (File.generated) with an empty source; the open-data
                    files under data/
   on_page_content  a hand-written page gets the sections its markers ask for (pages/about), glossary tooltips and
-                   accessible table regions. A generated page is left empty here: MkDocs reads every page before
-                   it writes the first, and all the generated pages' HTML would not fit in memory together.
+                   captions for its Markdown tables (pages/a11y). A generated page is left empty here: MkDocs
+                   reads every page before it writes the first, and all the generated pages' HTML would not fit
+                   in memory together.
   on_page_context  a generated page gets its content just before the theme renders it: its template's HTML and
                    the same content passes, its table of contents, title and anchors (content.make). Material's
                    search plugin then indexes its title and summary, not every table cell.
@@ -52,6 +53,7 @@ from faktabank.pages.about import Sections
 from faktabank.pages.glossary import Annotator
 from faktabank.pages.headings import outline
 from faktabank.pages.page import Page
+from faktabank.pages.regions import Regions
 from faktabank.pages.render import DATA_COPY, HeadingLink, Renderer, make_env
 from faktabank.plugin import content
 from faktabank.plugin.config import FaktabankConfig
@@ -183,9 +185,13 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
         env = make_env(heading_link=self._heading_link(config))
         page = env.get_template("fel.html.j2")
         problems = tuple(error.problems)
-        self.pages = {"index.md": Page("index.md", "Fel i data/", None, partial(page.render, problems=problems))}
+
+        def render() -> str:
+            return page.render(problems=problems, regions=Regions())
+
+        self.pages = {"index.md": Page("index.md", "Fel i data/", None, render)}
         for src_uri in nav_paths(config.nav or []):
-            self.pages.setdefault(src_uri, Page(src_uri, "Fel i data/", None, partial(page.render, problems=problems)))
+            self.pages.setdefault(src_uri, Page(src_uri, "Fel i data/", None, render))
         config.extra["faktabank"] = {"edition": "public", "upto": None, "fel": len(problems)}
         return config
 
@@ -238,7 +244,8 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
     # --- pages ------------------------------------------------------------------------------------------------
 
     def _improve(self, html: str) -> str:
-        """The content passes every page gets: glossary tooltips, then accessible table regions."""
+        """The content passes every page gets: glossary tooltips, then captions for the tables Markdown wrote (a
+        hand-written page's, a Markdown field's). The templates' table boxes are named regions as written."""
         html = self.annotator.annotate(html) if self.annotator else html
         return a11y.improve(html)
 

@@ -69,8 +69,9 @@ def test_the_reader_reads_every_generated_page_as_html_parser_does(permalink: bo
 
 def test_escaped_text_and_a_permalink() -> None:
     page = ('<h1 id="sidrubrik">Team &lt;b&gt; &amp; co<a class="headerlink" href="#sidrubrik" title="x">¶</a></h1>'
-            '<div class="fb-table" id="a&amp;b"><a name="n1"></a><h2 id="x">Två <em>ord</em></h2></div>')
+            '<div class="fb-table" id="a&amp;b"><a name="n1"></a><h2 id="x">Två <em>ord</em></h2></div>'
+            '<p data-id="d" title="id=&#34;t&#34;">id=&#34;u&#34; <span\nid="nl">x</span></p>')
     found = outline(page)
     assert found.title == "Team <b> & co"
     assert found.headings[1] == Heading(2, "x", "Två ord")
-    assert found.ids == {"sidrubrik", "a&b", "n1", "x"} == reference(page).ids
+    assert found.ids == {"sidrubrik", "a&b", "n1", "x", "nl"} == reference(page).ids

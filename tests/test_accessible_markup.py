@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+from markupsafe import Markup
+
 from faktabank.pages import a11y, render
-from faktabank.pages.regions import Regions
+from faktabank.pages.regions import Regions, text_of
 from htmlpage import norm
 
 
@@ -196,3 +199,9 @@ def test_markdown_tables_get_captions() -> None:
     page = _Article()
     page.feed(html)
     assert [t.caption for t in page.tables] == ["Avsnitt & A", "Filerna"]
+
+
+@pytest.mark.parametrize("caption", ['Pengar <span class="fb-unit">(kr)</span><br><span>Källa: <a href="x">Å &amp; B</a></span>',
+                                     "A<b>B</b>  &lt;c&gt;\n d", "plain"])
+def test_a_caption_is_named_by_its_text_as_striptags_reads_it(caption: str) -> None:
+    assert text_of(Markup(caption)) == Markup(caption).striptags()

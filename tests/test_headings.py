@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from faktabank.load.loader import Options, build
 from faktabank.pages.headings import Heading, outline
-from faktabank.pages.render import HeadingLink, Renderer, make_env
+from faktabank.pages.render import HeadingStyle, Renderer, make_env
 
 LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
@@ -57,7 +57,7 @@ def reference(page: str) -> _Reference:
 @pytest.mark.parametrize("permalink", [False, True])
 def test_the_reader_reads_every_generated_page_as_html_parser_does(permalink: bool) -> None:
     model = build(ROOT, Options(edition="internal"))
-    env = make_env(heading_link=HeadingLink() if permalink else None)
+    env = make_env(heading_style=HeadingStyle(permalink="¶") if permalink else HeadingStyle())
     pages = Renderer(model, env=env).pages()
     assert len(pages) > 200
     for page in pages:

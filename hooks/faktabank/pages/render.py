@@ -79,15 +79,21 @@ MACROS = {
 
 
 @dataclass(frozen=True)
-class HeadingLink:
-    """The link after each heading, as mkdocs.yml's `toc: permalink:` asks for it (parts.html.j2's `h`)."""
+class HeadingStyle:
+    """How parts.html.j2's `h` writes a heading, as mkdocs.yml's `toc` settings make Python-Markdown write one on a
+    hand-written page (the adapter reads them: plugin/content.toc_settings): a permalink after the text (before
+    it with `permalink_leading`), and with `anchorlink` the text as a link to the heading."""
 
-    symbol: str = "¶"
-    title: str = "Permanent link"
+    permalink: str | None = None  # the permalink's text ("¶" for `permalink: true`); None: no permalink
+    permalink_class: str = "headerlink"
+    permalink_title: str = "Permanent link"
+    permalink_leading: bool = False
+    anchorlink: bool = False
+    anchorlink_class: str = "toclink"
 
 
 def make_env(environment: type[Environment] = Environment, bytecode_cache: BytecodeCache | None = None,
-             heading_link: HeadingLink | None = None) -> Environment:
+             heading_style: HeadingStyle = HeadingStyle()) -> Environment:
     """The templates' environment: autoescape on, StrictUndefined. The speed layer may hand in a faster
     Environment class and a cache of compiled templates (speed/); the pages are the same."""
     env = environment(
@@ -115,7 +121,7 @@ def make_env(environment: type[Environment] = Environment, bytecode_cache: Bytec
         JAMFORELSE=JAMFORELSE, TREND=TREND, RESPONDENT=RESPONDENT, ENKAT=ENKAT, GRUPP=GRUPP,
         BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, MEDVERKAN=MEDVERKAN, KEY_FIGURES=figures.KEY_FIGURES,
         UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, table_cell=formatting.table_cell,
-        contribution_grid=figures.contribution_grid, heading_link=heading_link, EQUITY_CEILING=EQUITY_CEILING,
+        contribution_grid=figures.contribution_grid, heading=heading_style, EQUITY_CEILING=EQUITY_CEILING,
         DATA_COPY=DATA_COPY, DATA_INDEX=DATA_INDEX, insats_money=insatsmoney.overview,
         in_tkr=compare.in_tkr, BELOPP=frozenset(m.id for m in compare.METRICS if m.kind == "belopp"),  # shown in tkr
         MAX_ROWS=split.MAX_ROWS,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 import jinja2
@@ -24,6 +24,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 from faktabank.pages import searchtext
 from faktabank.pages.headings import outline
+from faktabank.pages.render import HeadingStyle
 
 THEME_TEMPLATE = "main.html"  # the theme's page template, which MkDocs uses for a generated page
 
@@ -41,13 +42,52 @@ class Made:
     output: str | None = None  # the whole page as the theme renders it, where a worker rendered it
 
 
-def make(source: str, improve: Callable[[str], str]) -> Made:
+@dataclass(frozen=True)
+class Toc:
+    """mkdocs.yml's `toc` settings as they apply to a generated page (toc_settings)."""
+
+    style: HeadingStyle = field(default_factory=HeadingStyle)  # how the templates write headings
+    levels: tuple[int, int] = (1, 6)  # the heading levels the table of contents lists (`toc_depth`)
+
+
+def toc_settings(config: MkDocsConfig) -> Toc:
+    """The `toc` settings of mkdocs.yml, for a generated page what Python-Markdown's toc extension does with them
+    on a hand-written page: the permalink and anchor link of each heading, and the levels the table of contents
+    lists. The settings that only concern Markdown (`marker`, `title`, `toc_class`, `slugify`, `separator`: a
+    generated page has no [TOC] marker and its ids are fixed) have nothing to do; `baselevel` would move the
+    headings of every generated page and is refused, with a message, rather than ignored."""
+    toc = dict(config.mdx_configs.get("toc", {})) if "toc" in config.markdown_extensions else {}
+    if str(toc.get("baselevel", 1)) != "1":
+        raise ValueError("toc: baselevel stöds inte av de genererade sidorna (deras rubriker har fasta nivåer); "
+                         "ta bort inställningen ur mkdocs.yml")
+    permalink = toc.get("permalink", False)
+    style = HeadingStyle(
+        permalink=None if permalink in (False, None) else "¶" if permalink is True else str(permalink),
+        permalink_class=str(toc.get("permalink_class", "headerlink")),
+        permalink_title=str(toc.get("permalink_title", "Permanent link")),
+        permalink_leading=bool(toc.get("permalink_leading", False)),
+        anchorlink=bool(toc.get("anchorlink", False)),
+        anchorlink_class=str(toc.get("anchorlink_class", "toclink")))
+    depth = toc.get("toc_depth", 6)
+    try:
+        if isinstance(depth, str) and "-" in depth:
+            top, bottom = (int(x) for x in depth.split("-"))
+        else:
+            top, bottom = 1, int(depth)
+    except ValueError:
+        raise ValueError(f"toc: toc_depth ska vara ett tal eller ett intervall som '2-4', fick {depth!r}") from None
+    return Toc(style, (top, bottom))
+
+
+def make(source: str, improve: Callable[[str], str], toc: Toc = Toc()) -> Made:
     """A generated page from its template's HTML: the content passes, then what is read from it."""
     html = improve(source)
-    found = outline(html)
+    found = outline(html, toc.style.permalink_class)
+    top, bottom = toc.levels
     # The theme writes a token's name into the page as HTML, as Python-Markdown gives it: escaped text.
     tokens = [{"level": h.level, "id": h.id or "", "name": escape(h.text, quote=False),
-               "html": escape(h.text, quote=False), "data-toc-label": "", "children": []} for h in found.headings]
+               "html": escape(h.text, quote=False), "data-toc-label": "", "children": []} for h in found.headings
+              if top <= h.level <= bottom]
     return Made(html, get_toc(nest_toc_tokens(tokens)), found.title, found.ids, searchtext.summary(html), [])
 
 

@@ -54,7 +54,7 @@ from faktabank.pages.glossary import Annotator
 from faktabank.pages.headings import outline
 from faktabank.pages.page import Page
 from faktabank.pages.regions import Regions
-from faktabank.pages.render import DATA_COPY, HeadingLink, Renderer, make_env
+from faktabank.pages.render import DATA_COPY, Renderer, make_env
 from faktabank.plugin import content
 from faktabank.plugin.config import FaktabankConfig
 from faktabank.speed import privacyscan, reading, switch
@@ -74,6 +74,7 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
     def __init__(self) -> None:
         self.command: str | None = None
         self.speed = switch.Decision(False)
+        self.toc = content.Toc()  # mkdocs.yml's `toc` settings for the generated pages (on_config)
         self.pages: dict[str, Page] = {}  # every generated page, by src_uri
         self.renderer: Renderer | None = None
         self.annotator: Annotator | None = None
@@ -102,6 +103,7 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
             return config
         try:
             self.speed = switch.decide(self.config.speed)
+            self.toc = content.toc_settings(config)
         except ValueError as exc:
             raise PluginError(f"faktabank: {exc}") from None
         if self.speed.warning:
@@ -164,8 +166,8 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
             # here while the open data is written (docs/prestanda.md).
             self.open_data = (Background(opendata.write, model, self.data_folder) if parallel
                               else opendata.write(model, self.data_folder))
-            env = make_env(bytecode_cache=COMPILED, heading_link=self._heading_link(config)) if self.speed.on \
-                else make_env(heading_link=self._heading_link(config))
+            env = make_env(bytecode_cache=COMPILED, heading_style=self.toc.style) if self.speed.on \
+                else make_env(heading_style=self.toc.style)
             renderer = Renderer(model, use_directory_urls=config.use_directory_urls, env=env)
             pages = renderer.pages()
         finally:
@@ -182,7 +184,7 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
         self.problems = error.problems
         self.speed = switch.Decision(False)
         self.renderer, self.sections, self.annotator = None, None, None
-        env = make_env(heading_link=self._heading_link(config))
+        env = make_env(heading_style=self.toc.style)
         page = env.get_template("fel.html.j2")
         problems = tuple(error.problems)
 
@@ -194,16 +196,6 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
             self.pages.setdefault(src_uri, Page(src_uri, "Fel i data/", None, render))
         config.extra["faktabank"] = {"edition": "public", "upto": None, "fel": len(problems)}
         return config
-
-    @staticmethod
-    def _heading_link(config: MkDocsConfig) -> HeadingLink | None:
-        """The link after each heading of a generated page, as `toc: permalink:` gives hand-written pages."""
-        toc = config.mdx_configs.get("toc", {}) if "toc" in config.markdown_extensions else {}
-        permalink = toc.get("permalink", False)
-        if not permalink:
-            return None
-        symbol = "¶" if permalink is True else str(permalink)
-        return HeadingLink(symbol, str(toc.get("permalink_title", "Permanent link")))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.problems:  # under serve, with errors in data/: the pages that say so, where docs/ has none
@@ -250,7 +242,7 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
         return a11y.improve(html)
 
     def _make(self, src_uri: str) -> content.Made:
-        return content.make(self.pages[src_uri].content, self._improve)
+        return content.make(self.pages[src_uri].content, self._improve, self.toc)
 
     def on_page_markdown(self, markdown: str, page: MkPage, **_: Any) -> str:
         if page.file.src_uri in self.pages and self.speed.on:

@@ -288,7 +288,7 @@ class Workers:
     The main process does not sit waiting for a worker. When the page MkDocs asks for is a worker's and has
     not come, and the worker has not started it, the main process takes it over; when the worker is making
     it, the main process makes the content of the worker's next pages not started yet (`make_here`, the
-    hook's fast path, content.make_simple), up to AHEAD pages on, and looks again. A worker skips the pages
+    plugin's `_make`: content.make), up to AHEAD pages on, and looks again. A worker skips the pages
     taken over (`claims`, a byte per page shared with it), so the split follows how fast each process
     really is. Should the worker start a page in the same instant as it is taken over, its result is
     dropped."""

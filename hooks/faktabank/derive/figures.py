@@ -66,6 +66,15 @@ def table_anchor(table: Table) -> str:
     return f"tabell-{table.id}"
 
 
+def note_anchors(report: Report) -> dict[int, str]:
+    """Note number → the anchor of the report's note table with that number (the first, should two have one)."""
+    out: dict[int, str] = {}
+    for t in report.tables:
+        if t.typ == "not" and t.note is not None:
+            out.setdefault(t.note, table_anchor(t))
+    return out
+
+
 def _facts_in(report: Report, typ: tuple[str, ...], keys: set[str]) -> list[tuple[str, Fact]]:
     return [(row.nyckel, _fact(report, t, col, cell)) for _, t, row, col, cell in report.year_cells(typ, keys)]
 

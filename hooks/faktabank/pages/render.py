@@ -112,6 +112,7 @@ def make_env(environment: type[Environment] = Environment, bytecode_cache: Bytec
         when=formatting.report_period,
         md=markdown_html,
         mdi=markdown_inline,
+        cell=formatting.table_cell,
     )
     env.tests.update(has=lambda mapping, key: key in mapping, contains=lambda seq, item: item in seq,
                      whole_year=lambda when: str(when).isdigit())  # a period heading that is a calendar year
@@ -120,7 +121,8 @@ def make_env(environment: type[Environment] = Environment, bytecode_cache: Bytec
         fmt=formatting, events=events, TABLE_GROUP=TABLE_GROUP, INSATS_TYP=INSATS_TYP, REPORT_TYP=REPORT_TYP, ORG_TYP=ORG_TYP,
         JAMFORELSE=JAMFORELSE, TREND=TREND, RESPONDENT=RESPONDENT, ENKAT=ENKAT, GRUPP=GRUPP,
         BOARD_ROLE=BOARD_ROLE, AUDIT_FUNCTION=AUDIT_FUNCTION, MEDVERKAN=MEDVERKAN, KEY_FIGURES=figures.KEY_FIGURES,
-        UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, table_cell=formatting.table_cell,
+        UNIT_NAME=formatting.UNIT_NAME, table_anchor=figures.table_anchor, note_anchors=figures.note_anchors,
+        zip=zip,  # a row's cells with their columns (a row has a cell for every column, or none: load/loader.py)
         contribution_grid=figures.contribution_grid, heading=heading_style, EQUITY_CEILING=EQUITY_CEILING,
         DATA_COPY=DATA_COPY, DATA_INDEX=DATA_INDEX, insats_money=insatsmoney.overview,
         in_tkr=compare.in_tkr, BELOPP=frozenset(m.id for m in compare.METRICS if m.kind == "belopp"),  # shown in tkr

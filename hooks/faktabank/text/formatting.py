@@ -62,8 +62,9 @@ def is_number(value: Any) -> bool:
 
 def table_cell(cell: Any, table_unit: str) -> Markup:
     """A transcribed table cell as the statement tables show it: a number in the table's unit bare, in another
-    unit with that unit, text as written; escaped for HTML. (A function rather than a template macro: it runs for
-    every cell of every statement.)"""
+    unit with that unit, text as written; escaped for HTML. The templates' filter `cell` (a function rather than a
+    template macro, and a filter rather than a call, which Jinja makes through its context: it runs for every cell
+    of every statement)."""
     value = cell.value
     if value is None:
         return Markup("")

@@ -2,8 +2,9 @@
 and anchors, and the short summary Material's search indexes.
 
 Generated pages are not Markdown: their templates render HTML (Jinja, autoescape on), which the content passes
-(glossary tooltips, captions for tables in Markdown fields) finish. MkDocs gets that HTML in place of a converted source,
-with a table of contents read from the page's own headings (pages.headings).
+(glossary tooltips, captions for tables in Markdown fields) finish. MkDocs gets that HTML in place of a converted
+source, with a table of contents read from the page's own headings (pages.headings) as mkdocs.yml's `toc`
+settings ask (toc_settings).
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ In one run, each build in a fresh `mkdocs build --strict` process:
   full   the national dataset (scripts/generate_national.py): wall time, peak memory, pages, average page
          size, size of the search index;
   stock  the same national build with the speed layer off (FAKTABANK_SPEED=0): MkDocs' own path;
+  single the same with the speed layer on but no other process (FAKTABANK_WORKERS=0): against `full`, what the
+         speed layer's processes save (page workers, data/ read by two processes, the open data written in the
+         background), as a share of `stock`. Its one other shortcut, the compiled templates, serves `make serve`;
   floor  MkDocs with the same configuration, theme and plugins building as many trivial pages (a heading
          and one sentence; scripts/bench_floor_hook.py);
   small  a tenth of the national dataset: every tenth förbund with all its years, and the shared registries
@@ -91,6 +94,8 @@ TARGETS = (
     Target("peak_rss_mb", "Minnestopp, nationellt", 600, "MB"),
     Target("ratio_per_page", "Tid per sida mot golvet (triviala sidor)", 1.3, "×"),
     Target("stock_ratio", "Utan hastighetslagret (FAKTABANK_SPEED=0): tid mot golvet", 2.5, "×"),
+    # A shortcut of the speed layer stays only if it saves at least a tenth of the national build (issue 16)
+    Target("processes_saving", "Hastighetslagrets processer sparar, av bygget utan lagret", 10, "%", at_most=False),
     Target("growth_per_page", "Tid per sida, full storlek mot en tiondel", 1.15, "×"),
     Target("avg_page_kb", "Genomsnittlig sida", 40, "KB"),
     Target("search_index_mb", "Sökindex, nationellt", 5, "MB"),
@@ -346,6 +351,11 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
     stock = measure_build(make_project(work / "p-stock", work / "full" / "data"), work / "s-stock", work / "stock.log",
                           environment(FAKTABANK_SPEED="0"))
     say(f"  {stock.pages} sidor på {stock.wall_s} s", flush=True)
+    say("Bygger det nationella materialet med hastighetslagret men utan andra processer (FAKTABANK_WORKERS=0) …",
+        flush=True)
+    single = measure_build(make_project(work / "p-single", work / "full" / "data"), work / "s-single",
+                           work / "single.log", environment(FAKTABANK_WORKERS="0"))
+    say(f"  {single.pages} sidor på {single.wall_s} s", flush=True)
     say("Bygger en tiondel …", flush=True)
     small = measure_build(make_project(work / "p-small", work / "small" / "data"), work / "s-small", work / "small.log")
     say(f"  {small.pages} sidor på {small.wall_s} s", flush=True)
@@ -362,6 +372,8 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
         "ratio_per_page": round(full.per_page_ms / floor.per_page_ms, 2),
         "stock_wall_s": stock.wall_s, "stock_cpu_s": stock.cpu_s, "stock_peak_rss_mb": stock.peak_rss_mb,
         "stock_ratio": round(stock.per_page_ms / floor.per_page_ms, 2),
+        "single_wall_s": single.wall_s, "single_cpu_s": single.cpu_s, "single_peak_rss_mb": single.peak_rss_mb,
+        "processes_saving": round(100 * (single.wall_s - full.wall_s) / stock.wall_s, 1),
         "small_pages": small.pages, "small_wall_s": small.wall_s, "small_cpu_s": small.cpu_s,
         "small_peak_rss_mb": small.peak_rss_mb,
         "small_per_page_ms": round(small.per_page_ms, 3),
@@ -390,7 +402,7 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
 
 def number(value: float, unit: str = "") -> str:
     text = f"{value:,.0f}" if isinstance(value, int) or value >= 1000 else f"{value:.2f}".rstrip("0").rstrip(".")
-    text = text.replace(",", "\u00a0").replace(".", ",")
+    text = text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")  # a saving can be negative
     return f"{text}\u00a0{unit}" if unit else text
 
 
@@ -415,6 +427,9 @@ def table(results: dict[str, object]) -> str:
         f"| Nationellt utan hastighetslagret (FAKTABANK_SPEED=0) | {number(r['pages'])} | {number(r['stock_wall_s'], 's')} | "
         f"{number(r['stock_cpu_s'], 's')} | {number(1000 * r['stock_wall_s'] / max(r['pages'], 1), 'ms')} | "
         f"{number(r['stock_peak_rss_mb'], 'MB')} |",
+        f"| Nationellt med hastighetslagret utan andra processer (FAKTABANK_WORKERS=0) | {number(r['pages'])} | "
+        f"{number(r['single_wall_s'], 's')} | {number(r['single_cpu_s'], 's')} | "
+        f"{number(1000 * r['single_wall_s'] / max(r['pages'], 1), 'ms')} | {number(r['single_peak_rss_mb'], 'MB')} |",
         f"| Golv: lika många triviala sidor | {number(r['floor_pages'])} | {number(r['floor_wall_s'], 's')} | "
         f"{number(r['floor_cpu_s'], 's')} | {number(r['floor_per_page_ms'], 'ms')} | {number(r['floor_peak_rss_mb'], 'MB')} |",
         f"| En tiondel | {number(r['small_pages'])} | {number(r['small_wall_s'], 's')} | {number(r['small_cpu_s'], 's')} | "

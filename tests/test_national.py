@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from generate_national import generate
 
 BENCH_KEYS = ("pages", "wall_s", "peak_rss_mb", "avg_page_kb", "search_index_mb", "floor_wall_s", "ratio_per_page",
-              "small_pages", "small_wall_s", "stock_wall_s", "stock_cpu_s", "stock_ratio")
+              "small_pages", "small_wall_s", "stock_wall_s", "stock_cpu_s", "stock_ratio", "single_wall_s")
 
 
 def files_of(root: Path) -> dict[str, str]:
@@ -95,7 +95,10 @@ def test_benchmark_prints_table_and_writes_results(tmp_path: Path) -> None:
     assert data["small_pages"] < data["pages"]
     assert data["serve_rebuild_s"] > 0 and data["real_pages"] > 0
     assert data["serve_forbund_rebuild_s"] > 0 and data["serve_forbund"]  # make serve FORBUND= on the generated set
-    assert set(data["targets"]) >= {"wall_s", "ratio_per_page", "search_index_mb", "serve_rebuild_s"}
+    assert set(data["targets"]) >= {"wall_s", "ratio_per_page", "search_index_mb", "serve_rebuild_s", "processes_saving"}
+    # what the speed layer's processes save: the build without them less the build with them, of the plain build
+    saved = 100 * (data["single_wall_s"] - data["wall_s"]) / data["stock_wall_s"]
+    assert abs(data["processes_saving"] - saved) < 0.1
     assert not (tmp_path / "bench-results.json").exists()  # --json decides where the results go
 
 

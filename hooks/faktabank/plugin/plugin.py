@@ -17,8 +17,8 @@ The plain path, which MkDocs' own build runs with `speed: false` or FAKTABANK_SP
   on_post_page     a generated page's content is dropped once written.
 The speed layer (speed/, on by default) changes how, not what: data/ read by two processes, the open data
 written in a background process, worker processes that make and render pages while MkDocs writes others (the
-theme's page rendered in the worker with MkDocs' own context), the compiled templates kept between builds of
-`make serve`, and the privacy plugin's shorter scan. `make test` builds the site both ways and requires identical output.
+theme's page rendered in the worker with MkDocs' own context), and the compiled templates kept between builds of
+`make serve`. `make test` builds the site both ways and requires identical output.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ from faktabank.pages.regions import Regions
 from faktabank.pages.render import DATA_COPY, Renderer, make_env
 from faktabank.plugin import content
 from faktabank.plugin.config import FaktabankConfig
-from faktabank.speed import privacyscan, reading, switch
+from faktabank.speed import reading, switch
 from faktabank.speed.compiled import COMPILED
 from faktabank.speed.workers import Background, Workers, main_share
 
@@ -131,9 +131,6 @@ class FaktabankPlugin(BasePlugin[FaktabankConfig]):
                                      "forbund": options.forbund}
         if options.forbund:
             config.site_name = f"{config.site_name} – förhandsvisning av {model.forbund[options.forbund].kortnamn}"
-        privacy = config.plugins.get("material/privacy")
-        if privacy is not None and self.speed.on:
-            privacyscan.install(privacy)
         if os.environ.get("MIKE_DOCS_VERSION"):  # a yearly snapshot: Material's version selector reads mike's file
             config.extra["version"] = {"provider": "mike", "default": "latest", "alias": True}
         return config

@@ -1,11 +1,10 @@
 """The one switch for the speed layer, and the versions it was verified against.
 
 Every shortcut in speed/ (worker processes that make and render pages, reading a large data/ in two processes,
-the open data written in a background process, the compiled templates kept between builds, the
-privacy plugin's shorter scan, pausing the cycle collector) gives the same site as MkDocs'
-own path, and `make test` compares the two byte for byte. That was verified with the versions below. With any
-other version of MkDocs, Material, Python-Markdown, Jinja or MarkupSafe installed, the speed layer turns itself
-off with a warning, and the site is built the plain way.
+the open data written in a background process, the compiled templates kept between builds of `make serve`) gives
+the same site as MkDocs' own path, and `make test` compares the two byte for byte. That was verified with the
+versions below. With any other version of MkDocs, Material, Python-Markdown, Jinja or MarkupSafe installed, the
+speed layer turns itself off with a warning, and the site is built the plain way.
 
 The switch: `speed: false` under the faktabank plugin in mkdocs.yml, or FAKTABANK_SPEED=0 in the environment
 (which wins over mkdocs.yml).

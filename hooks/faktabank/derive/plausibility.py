@@ -215,35 +215,43 @@ def _keyed_amounts_by_forbund(model: Model) -> dict[str, dict[tuple[str, int], l
     return out
 
 
-def _keyed_amounts(model: Model, forbund: str) -> dict[tuple[str, int], list[Figure]]:
-    return _keyed_amounts_by_forbund(model).get(forbund, {})
-
-
 def _thousandfold(a: Figure, b: Figure) -> bool:
     ratio = abs(a.kronor) / abs(b.kronor)
     return abs(ratio - THOUSAND) <= THOUSAND * NEAR or abs(1 / ratio - THOUSAND) <= THOUSAND * NEAR
 
 
+@once_per_model
+def _units_off(model: Model) -> dict[str, list[tuple[str, int, Figure, Figure]]]:
+    """Each report's keyed amounts that are a factor 1 000 off the reference for the same key and year, as
+    (key, year, figure, reference): worked out once for each förbund, not once for each of its reports (which
+    would grow with the square of its years)."""
+    out: dict[str, list[tuple[str, int, Figure, Figure]]] = defaultdict(list)
+    for forbund, by_key in _keyed_amounts_by_forbund(model).items():
+        kind = {(r.id, t.id): t.typ for r in model.reports_of(forbund) for t in r.tables}
+        for (key, year), figures in by_key.items():
+            if len(figures) < 2:
+                continue
+
+            def support(f: Figure, figures: list[Figure] = figures,
+                        kind: dict[tuple[str, str], str] = kind) -> tuple[int, bool]:
+                close = sum(1 for g in figures if 0.5 <= abs(g.kronor) / abs(f.kronor) <= 2)
+                return close, kind[(f.report, f.table)] in STATEMENTS
+
+            reference = max(figures, key=support)
+            for f in figures:
+                if _thousandfold(f, reference):
+                    out[f.report].append((key, year, f, reference))
+    return out
+
+
 def check_units(model: Model, report: Report) -> Iterator[Finding]:
     """A table of this report whose keyed amount is a factor 1 000 off the same figure elsewhere. The figure that
     most tables agree with (a statement's first) is the reference; the table off from it is named."""
-    kind = {(r.id, t.id): t.typ for r in model.reports_of(report.forbund) for t in r.tables}
-    for (key, year), figures in _keyed_amounts(model, report.forbund).items():
-        if len(figures) < 2 or not any(f.report == report.id for f in figures):
-            continue
-
-        def support(f: Figure, figures: list[Figure] = figures) -> tuple[int, bool]:
-            close = sum(1 for g in figures if 0.5 <= abs(g.kronor) / abs(f.kronor) <= 2)
-            return close, kind[(f.report, f.table)] in STATEMENTS
-
-        reference = max(figures, key=support)
-        for f in figures:
-            if f.report != report.id or not _thousandfold(f, reference):
-                continue
-            elsewhere = "" if reference.report == report.id else f" ({model.reports[reference.report].title})"
-            what = f"{key} {year}: {f.table_title} avviker en faktor 1 000 från {reference.table_title}{elsewhere}"
-            yield Finding("enhet", CHECK_TITLE["enhet"], report.id, year, what, one(f), one(reference), True, 0,
-                          abs(abs(f.kronor) - abs(reference.kronor)))
+    for key, year, f, reference in _units_off(model).get(report.id, ()):
+        elsewhere = "" if reference.report == report.id else f" ({model.reports[reference.report].title})"
+        what = f"{key} {year}: {f.table_title} avviker en faktor 1 000 från {reference.table_title}{elsewhere}"
+        yield Finding("enhet", CHECK_TITLE["enhet"], report.id, year, what, one(f), one(reference), True, 0,
+                      abs(abs(f.kronor) - abs(reference.kronor)))
 
 
 def check(model: Model, report: Report) -> Iterator[Finding]:
